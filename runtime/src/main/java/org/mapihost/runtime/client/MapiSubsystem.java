@@ -1,0 +1,156 @@
+package org.mapihost.runtime.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.mapihost.api.MapiException;
+import org.mapihost.api.MapiHandle;
+import org.mapihost.api.ResultCode;
+import org.mapihost.runtime.profile.Profile;
+import org.mapihost.runtime.profile.ProfileConfiguration;
+import org.mapihost.runtime.provider.ProviderCatalog;
+import org.mapihost.runtime.session.RuntimeServices;
+import org.mapihost.runtime.session.Session;
+import org.mapihost.runtime.trace.TraceRecorder;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * The MAPI subsystem shared by every client: the initialize count of all clients together,
+ * the open sessions, the profiles. Concurrency: {@code this} guards the counts and
+ * {@code sessions}; sessions are logged off without it.
+ */
+@Component(service = MapiSubsystem.class, immediate = true)
+public class MapiSubsystem implements RuntimeServices {
+	@Reference(service = LoggerFactory.class)
+	Logger log;
+
+	@Reference
+	TraceRecorder trace;
+
+	@Reference
+	ProviderCatalog catalog;
+
+	private final List<ProfileConfiguration> profiles = new CopyOnWriteArrayList<>();
+	private final Map<String, AtomicLong> ids = new ConcurrentHashMap<>();
+	private final Map<String, Session> sessions = new LinkedHashMap<>();
+	private int initializeCount;
+
+	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+	void bindProfile(ProfileConfiguration profile) {
+		profiles.add(profile);
+	}
+
+	void unbindProfile(ProfileConfiguration profile) {
+		profiles.remove(profile);
+	}
+
+	/** Finds a profile by name; a broken configuration of that name fails with its error. */
+	Profile profile(String name) {
+		for (ProfileConfiguration configuration : profiles) {
+			Profile profile = configuration.profile();
+			if (profile != null && profile.name().equals(name)) {
+				return profile;
+			}
+		}
+		for (ProfileConfiguration configuration : profiles) {
+			if (configuration.error() != null && name.equals(configuration.declaredName())) {
+				throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED,
+						"profile '" + name + "' is broken: " + configuration.error());
+			}
+		}
+		throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "there is no profile named '" + name + "'; profiles: " + profileNames());
+	}
+
+	public List<String> profileNames() {
+		List<String> names = new ArrayList<>();
+		for (ProfileConfiguration configuration : profiles) {
+			names.add(configuration.profile() != null ? configuration.profile().name()
+					: configuration.declaredName() + " (broken: " + configuration.error() + ")");
+		}
+		return names;
+	}
+
+	synchronized void initialized() {
+		initializeCount++;
+	}
+
+	/** Takes {@code count} from the total; returns true when it reached zero. */
+	synchronized boolean uninitialized(int count) {
+		initializeCount -= count;
+		return initializeCount == 0;
+	}
+
+	public synchronized int initializeCount() {
+		return initializeCount;
+	}
+
+	synchronized void sessionStarted(Session session) {
+		sessions.put(session.id(), session);
+	}
+
+	@Override
+	public synchronized void sessionEnded(Session session) {
+		sessions.remove(session.id(), session);
+	}
+
+	public synchronized List<Session> sessions() {
+		return new ArrayList<>(sessions.values());
+	}
+
+	/** Logs off every session (or those of one client) that is still open. */
+	int logoffSessions(Object owner, String reason) {
+		int count = 0;
+		for (Session session : sessions()) {
+			if ((owner == null || session.owner() == owner) && session.forceLogoff(reason)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/** Finds any session or handle by its id, for the shell. */
+	public Optional<MapiHandle> findHandle(String id) {
+		for (Session session : sessions()) {
+			if (session.id().equals(id)) {
+				return Optional.of(session);
+			}
+			for (MapiHandle handle : session.handles()) {
+				if (handle.id().equals(id)) {
+					return Optional.of(handle);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public TraceRecorder trace() {
+		return trace;
+	}
+
+	@Override
+	public ProviderCatalog catalog() {
+		return catalog;
+	}
+
+	@Override
+	public Logger log() {
+		return log;
+	}
+
+	@Override
+	public String nextId(String prefix) {
+		return prefix + ids.computeIfAbsent(prefix, p -> new AtomicLong()).incrementAndGet();
+	}
+}

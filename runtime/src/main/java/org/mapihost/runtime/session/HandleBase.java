@@ -1,0 +1,82 @@
+package org.mapihost.runtime.session;
+
+import org.mapihost.api.MapiException;
+import org.mapihost.api.MapiHandle;
+import org.mapihost.api.ResultCode;
+
+/**
+ * A client handle: the runtime's reference count and MAPI's {@code MakeInvalid}. Concurrency:
+ * {@code this} guards the count and the valid flag; {@link #lastReleased()} runs without it.
+ */
+abstract class HandleBase implements MapiHandle, MapiHandleInfo {
+	private final String id;
+	private int references = 1;
+	private boolean invalid;
+
+	HandleBase(String id) {
+		this.id = id;
+	}
+
+	@Override
+	public final String id() {
+		return id;
+	}
+
+	@Override
+	public final int addRef() {
+		synchronized (this) {
+			if (!invalid && references > 0) {
+				return ++references;
+			}
+		}
+		throw invalidObject();
+	}
+
+	@Override
+	public final int release() {
+		int left;
+		synchronized (this) {
+			if (references == 0) {
+				throw new MapiException(ResultCode.MAPI_E_INVALID_OBJECT, id + " was already released");
+			}
+			left = --references;
+			if (left > 0 || invalid) {
+				return left;
+			}
+		}
+		lastReleased();
+		return 0;
+	}
+
+	@Override
+	public final synchronized boolean isValid() {
+		return !invalid && references > 0;
+	}
+
+	@Override
+	public final synchronized int references() {
+		return references;
+	}
+
+	/** MAPI's {@code MakeInvalid}: every call but release fails from now on. */
+	final synchronized void invalidate() {
+		invalid = true;
+	}
+
+	final void checkValid() {
+		if (!isValid()) {
+			throw invalidObject();
+		}
+	}
+
+	private MapiException invalidObject() {
+		return new MapiException(ResultCode.MAPI_E_INVALID_OBJECT, id + " is no longer valid (" + whyInvalid() + ")");
+	}
+
+	String whyInvalid() {
+		return "released, or its store or session is gone";
+	}
+
+	/** Called once, outside the lock, when the last reference of a valid handle goes. */
+	abstract void lastReleased();
+}

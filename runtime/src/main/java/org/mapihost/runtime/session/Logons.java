@@ -1,0 +1,319 @@
+package org.mapihost.runtime.session;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.mapihost.api.EntryId;
+import org.mapihost.api.MapiException;
+import org.mapihost.api.MapiFlags;
+import org.mapihost.api.NotifyFlag;
+import org.mapihost.api.ProviderKind;
+import org.mapihost.api.ResultCode;
+import org.mapihost.api.TransportLogonFlag;
+import org.mapihost.api.provider.AddressBookLogon;
+import org.mapihost.api.provider.AddressBookProvider;
+import org.mapihost.api.provider.MessageStoreProvider;
+import org.mapihost.api.provider.PropObject;
+import org.mapihost.api.provider.ServiceProvider;
+import org.mapihost.api.provider.StoreLogon;
+import org.mapihost.api.provider.TransportLogon;
+import org.mapihost.api.provider.TransportProvider;
+import org.mapihost.runtime.profile.Profile;
+import org.mapihost.runtime.provider.ProviderService;
+
+/**
+ * A session's provider objects and logons, and the MAPI sequences that start and shut them
+ * down (DESIGN.md §3). Every method runs under the session's operations lock.
+ */
+final class Logons {
+	private static final int NO_TRAFFIC = TransportLogonFlag.LOGON_NO_INBOUND.value() | TransportLogonFlag.LOGON_NO_OUTBOUND.value();
+	private static final int BEGIN = NotifyFlag.NOTIFY_BEGIN_INBOUND.value() | NotifyFlag.NOTIFY_BEGIN_OUTBOUND.value();
+	private static final int END = NotifyFlag.NOTIFY_END_INBOUND.value() | NotifyFlag.NOTIFY_END_OUTBOUND.value();
+	private static final List<ProviderKind> SHUTDOWN_ORDER = List.of(ProviderKind.TRANSPORT, ProviderKind.ADDRESS_BOOK, ProviderKind.STORE);
+
+	private final Session session;
+	private final ProviderCalls calls;
+	private final List<ProviderObject> providerObjects = new ArrayList<>();
+	private final List<Logon> logons = new ArrayList<>();
+
+	Logons(Session session, ProviderCalls calls) {
+		this.session = session;
+		this.calls = calls;
+	}
+
+	Logon logonTransport(Profile.Entry entry, String profileName) {
+		Logon logon = newLogon(entry, ProviderKind.TRANSPORT);
+		TransportLogon transport = logonCall(logon, "IXPProvider::TransportLogon", MapiFlags.names(TransportLogonFlag.class, NO_TRAFFIC),
+				() -> ((TransportProvider) logon.provider.object).transportLogon(logon.support, profileName, NO_TRAFFIC));
+		if (transport == null) {
+			return null;
+		}
+		attach(logon, transport);
+		calls.step("IXPLogon::AddressTypes", logon.providerName(), logon.id, List.of(), transport::addressTypes);
+		return logon;
+	}
+
+	Logon logonStore(Profile.Entry entry, String profileName, int flags) {
+		Logon logon = newLogon(entry, ProviderKind.STORE);
+		StoreLogon store = logonCall(logon, "IMSProvider::Logon", MapiFlags.names(org.mapihost.api.MdbFlag.class, flags),
+				() -> ((MessageStoreProvider) logon.provider.object).logon(logon.support, profileName, flags));
+		if (store == null) {
+			throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "store '" + entry.name() + "' is not available");
+		}
+		if (store.store() == null) {
+			calls.violation(logon.providerName(), logon.id, "IMSProvider::Logon returned a logon without a store");
+			abandon(logon);
+			throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + logon.providerName() + " returned no store");
+		}
+		attach(logon, store);
+		return logon;
+	}
+
+	void logonAddressBook(Profile.Entry entry, String profileName, int flags) {
+		Logon logon = newLogon(entry, ProviderKind.ADDRESS_BOOK);
+		AddressBookLogon addressBook = logonCall(logon, "IABProvider::Logon", MapiFlags.names(org.mapihost.api.AbLogonFlag.class, flags),
+				() -> ((AddressBookProvider) logon.provider.object).logon(logon.support, profileName, flags));
+		if (addressBook != null) {
+			attach(logon, addressBook);
+		}
+	}
+
+	/**
+	 * Calls a provider's logon method. Returns null when the provider declined with
+	 * {@code MAPI_E_FAILONEPROVIDER} (the rest of the session goes on); any other failure is
+	 * thrown as {@code MAPI_E_LOGON_FAILED} unless the provider gave a more precise code.
+	 */
+	private <T> T logonCall(Logon logon, String call, List<String> flags, java.util.function.Supplier<T> body) {
+		T result;
+		try {
+			result = calls.call(call, logon.providerName(), logon.provider.id, flags, body);
+		} catch (MapiException e) {
+			abandon(logon);
+			if (e.code() == ResultCode.MAPI_E_FAILONEPROVIDER) {
+				session.services.log().warn("Provider {} declined the logon of entry '{}': {}", logon.providerName(), logon.entry.name(), e.sentence());
+				return null;
+			}
+			throw e.code() == ResultCode.MAPI_E_CALL_FAILED
+					? new MapiException(ResultCode.MAPI_E_LOGON_FAILED, e.sentence(), e) : e;
+		}
+		if (result == null) {
+			calls.violation(logon.providerName(), logon.provider.id, call + " returned nothing");
+			abandon(logon);
+			throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + logon.providerName() + " returned no logon");
+		}
+		return result;
+	}
+
+	private Logon newLogon(Profile.Entry entry, ProviderKind kind) {
+		ProviderService service = session.services.catalog().find(entry.providerName())
+				.filter(s -> s.kind() == kind)
+				.orElseThrow(() -> new MapiException(ResultCode.MAPI_E_LOGON_FAILED,
+						"provider " + entry.providerName() + " of entry '" + entry.name() + "' is not available"));
+		ProviderObject provider = providerObject(service);
+		String prefix = kind.prefix().toLowerCase(Locale.ROOT);
+		return new Logon(session.services.nextId(prefix + "l"), session.services.nextId("sup"), provider, entry, session);
+	}
+
+	private ProviderObject providerObject(ProviderService service) {
+		for (ProviderObject existing : providerObjects) {
+			if (existing.service.equals(service)) {
+				return existing;
+			}
+		}
+		String id = session.services.nextId(service.kind().prefix().toLowerCase(Locale.ROOT) + "p");
+		ServiceProvider object = calls.call(service.initCall(), service.name(), id, List.of(), () -> service.serviceObjects().getService());
+		if (object == null) {
+			throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + service.name()
+					+ " could not make a provider object (its component did not activate; see the log)");
+		}
+		ProviderObject provider = new ProviderObject(id, service, object);
+		providerObjects.add(provider);
+		return provider;
+	}
+
+	private void attach(Logon logon, Object providerLogon) {
+		logon.providerLogon = providerLogon;
+		logons.add(logon);
+		logon.provider.liveLogons++;
+	}
+
+	/** A logon call failed: the provider must not keep the support object; drop what it registered. */
+	private void abandon(Logon logon) {
+		logon.support.forceRelease();
+		if (!session.uids.uidsOf(logon).isEmpty() || session.status.contains(logon.id)) {
+			removeRegistrations(logon);
+		}
+		logon.registrationsRemoved = true;
+	}
+
+	void enableTraffic() {
+		for (Logon logon : logonsOf(ProviderKind.TRANSPORT)) {
+			if (!logon.trafficEnabled) {
+				logon.trafficEnabled = true;
+				calls.step("IXPLogon::TransportNotify", logon.providerName(), logon.id, MapiFlags.names(NotifyFlag.class, BEGIN),
+						() -> logon.transportLogon().transportNotify(BEGIN));
+			}
+		}
+	}
+
+	EntryHandle openEntry(Logon logon, EntryId entryId, int flags) {
+		PropObject object = switch (logon.kind()) {
+		case STORE -> logon.storeLogon().store().openEntry(entryId, flags);
+		case ADDRESS_BOOK -> logon.addressBookLogon().openEntry(entryId, flags);
+		case TRANSPORT -> throw new MapiException(ResultCode.MAPI_E_NO_SUPPORT, "transports do not open entries");
+		};
+		if (object == null) {
+			throw new MapiException(ResultCode.MAPI_E_NOT_FOUND, "provider " + logon.providerName() + " returned nothing for " + entryId);
+		}
+		EntryHandle entry = new EntryHandle(session.services.nextId("e"), logon, object, entryId);
+		logon.openEntries.add(entry);
+		if (logon.storeHandle != null) {
+			logon.storeHandle.childOpened();
+		}
+		return entry;
+	}
+
+	void closeEntry(EntryHandle entry) {
+		if (entry.logon.openEntries.remove(entry)) {
+			releaseObject(entry);
+		}
+	}
+
+	private void releaseObject(EntryHandle entry) {
+		entry.invalidate();
+		try {
+			entry.object.release();
+		} catch (RuntimeException | LinkageError e) {
+			calls.violation(entry.logon.providerName(), entry.id(), "PropObject.release threw " + e);
+		}
+	}
+
+	List<EntryHandle> openEntries() {
+		List<EntryHandle> entries = new ArrayList<>();
+		logons.forEach(l -> entries.addAll(l.openEntries));
+		return entries;
+	}
+
+	/** Rules 1 and 2: the store's last reference is gone. */
+	void releaseStore(StoreHandle store) {
+		Logon logon = store.logon;
+		if (!logons.contains(logon)) {
+			return;
+		}
+		String provider = logon.providerName();
+		calls.step("IMsgStore::Release", provider, store.id(), List.of(), () -> logon.storeLogon().store().release());
+		removeRegistrationsIfReleased(logon);
+		calls.step("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0));
+		removeRegistrationsIfReleased(logon);
+		calls.step("IMSLogon::Release", provider, logon.id, List.of(), () -> logon.storeLogon().release());
+		finish(logon);
+	}
+
+	/** Rule 3: every logon (transports, address books, stores), then every provider object. */
+	void shutdownAll() {
+		for (ProviderKind kind : SHUTDOWN_ORDER) {
+			for (Logon logon : logonsOf(kind)) {
+				shutdownLogon(logon);
+			}
+		}
+		List<ProviderObject> providers = new ArrayList<>(providerObjects);
+		providers.sort(Comparator.comparingInt(p -> SHUTDOWN_ORDER.indexOf(p.service.kind())));
+		for (ProviderObject provider : providers) {
+			shutdownProvider(provider);
+		}
+		providerObjects.clear();
+	}
+
+	private void shutdownLogon(Logon logon) {
+		String provider = logon.providerName();
+		String logonCall = logon.logonInterface();
+		for (EntryHandle entry : List.copyOf(logon.openEntries)) {
+			session.services.log().warn("Entry {} of {} was still open at logoff; released by the runtime", entry.id(), logon.id);
+			logon.openEntries.remove(entry);
+			releaseObject(entry);
+		}
+		switch (logon.kind()) {
+		case TRANSPORT -> {
+			TransportLogon transport = logon.transportLogon();
+			if (logon.trafficEnabled) {
+				calls.step("IXPLogon::TransportNotify", provider, logon.id, MapiFlags.names(NotifyFlag.class, END),
+						() -> transport.transportNotify(END));
+			}
+			calls.step("IXPLogon::TransportLogoff", provider, logon.id, List.of(), () -> transport.transportLogoff(0));
+		}
+		case ADDRESS_BOOK -> calls.step("IABLogon::Logoff", provider, logon.id, List.of(), () -> logon.addressBookLogon().logoff(0));
+		case STORE -> {
+			if (logon.storeHandle != null) {
+				logon.storeHandle.markClosed();
+				logon.storeHandle.invalidate();
+			}
+			calls.step("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0));
+		}
+		}
+		removeRegistrationsIfReleased(logon);
+		calls.step(logonCall + "::Release", provider, logon.id, List.of(), () -> release(logon));
+		finish(logon);
+	}
+
+	private static void release(Logon logon) {
+		switch (logon.kind()) {
+		case TRANSPORT -> logon.transportLogon().release();
+		case ADDRESS_BOOK -> logon.addressBookLogon().release();
+		case STORE -> logon.storeLogon().release();
+		}
+	}
+
+	private void shutdownProvider(ProviderObject provider) {
+		String name = provider.service.name();
+		if (provider.liveLogons > 0) {
+			calls.violation(name, provider.id, "provider object still has " + provider.liveLogons + " logons at Shutdown");
+		}
+		calls.step(provider.call("Shutdown"), name, provider.id, List.of(), () -> provider.object.shutdown(0));
+		calls.step(provider.call("Release"), name, provider.id, List.of(), () -> ungetService(provider));
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void ungetService(ProviderObject provider) {
+		try {
+			((org.osgi.framework.ServiceObjects) provider.service.serviceObjects()).ungetService(provider.object);
+		} catch (IllegalStateException e) {
+			session.services.log().debug("Provider {} was already unregistered at its Release: {}", provider.service.name(), e.toString());
+		}
+	}
+
+	private void removeRegistrationsIfReleased(Logon logon) {
+		if (logon.support.isReleased()) {
+			removeRegistrations(logon);
+		}
+	}
+
+	private void removeRegistrations(Logon logon) {
+		if (logon.registrationsRemoved) {
+			return;
+		}
+		logon.registrationsRemoved = true;
+		if (logon.kind() != ProviderKind.TRANSPORT) {
+			session.uids.removeAll(logon);
+			calls.instant("MAPI::RemoveProviderUIDs", logon.providerName(), logon.id);
+		}
+		session.status.remove(logon.id);
+		calls.instant("MAPI::RemoveStatusRow", logon.providerName(), logon.id);
+	}
+
+	/** The logon's last call has returned: check that its support object went, and forget it. */
+	private void finish(Logon logon) {
+		if (logon.support.forceRelease()) {
+			calls.violation(logon.providerName(), logon.support.id(),
+					"support object never released by " + logon.logonInterface() + " " + logon.id + "; released by the runtime");
+		}
+		removeRegistrations(logon);
+		logons.remove(logon);
+		logon.provider.liveLogons--;
+	}
+
+	private List<Logon> logonsOf(ProviderKind kind) {
+		return logons.stream().filter(l -> l.kind() == kind).toList();
+	}
+}

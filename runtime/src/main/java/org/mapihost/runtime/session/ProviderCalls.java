@@ -1,0 +1,61 @@
+package org.mapihost.runtime.session;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.mapihost.api.MapiException;
+import org.mapihost.api.ResultCode;
+import org.mapihost.runtime.trace.Step;
+import org.mapihost.runtime.trace.TraceRecorder;
+
+/**
+ * Calls into provider code with a trace step around each call. A {@link MapiException} is the
+ * provider's answer; anything else it throws is a protocol violation, recorded as such.
+ */
+final class ProviderCalls {
+	private final TraceRecorder trace;
+	private final String session;
+
+	ProviderCalls(TraceRecorder trace, String session) {
+		this.trace = trace;
+		this.session = session;
+	}
+
+	/** Calls and returns the result; a failure is traced and thrown as a MapiException. */
+	<T> T call(String call, String provider, String object, List<String> flags, Supplier<T> body) {
+		Step step = trace.begin(call, session, provider, object, flags);
+		try {
+			T result = body.get();
+			TraceRecorder.end(step, ResultCode.S_OK, null);
+			return result;
+		} catch (MapiException e) {
+			TraceRecorder.end(step, e.code(), e.sentence());
+			throw e;
+		} catch (RuntimeException | LinkageError e) {
+			TraceRecorder.end(step, ResultCode.MAPI_E_CALL_FAILED, e.toString());
+			trace.violation(session, provider, object, call + " threw " + e);
+			throw new MapiException(ResultCode.MAPI_E_CALL_FAILED, "provider " + provider + " failed in " + call + ": " + e, e);
+		}
+	}
+
+	/** Calls a step of a shutdown sequence: failures are traced, never thrown, and the sequence goes on. */
+	ResultCode step(String call, String provider, String object, List<String> flags, Runnable body) {
+		try {
+			call(call, provider, object, flags, () -> {
+				body.run();
+				return null;
+			});
+			return ResultCode.S_OK;
+		} catch (MapiException e) {
+			return e.code();
+		}
+	}
+
+	void instant(String call, String provider, String object) {
+		trace.instant(call, session, provider, object, List.of(), ResultCode.S_OK, null);
+	}
+
+	void violation(String provider, String object, String detail) {
+		trace.violation(session, provider, object, detail);
+	}
+}

@@ -1,0 +1,20 @@
+package org.mapihost.runtime.session;
+
+import org.mapihost.runtime.provider.ProviderCatalog;
+import org.mapihost.runtime.trace.TraceRecorder;
+import org.osgi.service.log.Logger;
+
+/** What sessions need from the subsystem. */
+public interface RuntimeServices {
+	TraceRecorder trace();
+
+	ProviderCatalog catalog();
+
+	Logger log();
+
+	/** A new short id with this prefix: {@code s1}, {@code ms2}, … */
+	String nextId(String prefix);
+
+	/** Called once when a session has logged off. */
+	void sessionEnded(Session session);
+}

@@ -1,0 +1,383 @@
+package org.mapihost.runtime.session;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.mapihost.api.AbLogonFlag;
+import org.mapihost.api.AddressBook;
+import org.mapihost.api.EntryId;
+import org.mapihost.api.LogonFlag;
+import org.mapihost.api.MapiEntry;
+import org.mapihost.api.MapiException;
+import org.mapihost.api.MapiFlags;
+import org.mapihost.api.MapiSession;
+import org.mapihost.api.MdbFlag;
+import org.mapihost.api.MsgStore;
+import org.mapihost.api.OpenEntryFlag;
+import org.mapihost.api.ProviderKind;
+import org.mapihost.api.ResultCode;
+import org.mapihost.api.SessionLogoffFlag;
+import org.mapihost.api.StatusRow;
+import org.mapihost.api.StoreLogoffFlag;
+import org.mapihost.api.provider.PropObject;
+import org.mapihost.runtime.profile.Profile;
+import org.mapihost.runtime.provider.ProviderService;
+import org.mapihost.runtime.routing.UidRegistry;
+import org.mapihost.runtime.status.StatusTable;
+import org.mapihost.runtime.trace.Step;
+import org.mapihost.runtime.trace.TraceRecorder;
+
+/**
+ * {@code IMAPISession}. Its lifecycle operations (logon, open, close, logoff) run one at a time
+ * under {@code operations}, a lock that provider callbacks (support methods) never take, so a
+ * provider calling back on its own thread cannot deadlock with it; it is taken with a bounded
+ * wait. The UID registry and the status table have their own locks.
+ */
+public final class Session extends HandleBase implements MapiSession {
+	static final long LOCK_TIMEOUT_SECONDS = 60;
+
+	final RuntimeServices services;
+	final UidRegistry<Logon> uids = new UidRegistry<>();
+	final StatusTable status = new StatusTable();
+	private final Profile profile;
+	private final Object owner;
+	private final ProviderCalls calls;
+	private final Logons logons;
+	private final ReentrantLock operations = new ReentrantLock();
+	private final Map<String, ProviderKind> entryKinds = new LinkedHashMap<>();
+	private final Map<String, StoreHandle> stores = new LinkedHashMap<>();
+	private AddressBookHandle addressBook;
+	private boolean addressBooksLoggedOn;
+	private volatile boolean loggedOff;
+
+	private Session(String id, RuntimeServices services, Profile profile, Object owner) {
+		super(id);
+		this.services = services;
+		this.profile = profile;
+		this.owner = owner;
+		this.calls = new ProviderCalls(services.trace(), id);
+		this.logons = new Logons(this, calls);
+	}
+
+	/** {@code MAPILogonEx} after the subsystem's checks: resolves the entries, logs the transports on. */
+	public static Session logon(String id, RuntimeServices services, Profile profile, int flags, Object owner) {
+		Session session = new Session(id, services, profile, owner);
+		session.logonProviders(flags);
+		return session;
+	}
+
+	private void logonProviders(int flags) {
+		lock();
+		try {
+			for (Profile.Entry entry : profile.entries()) {
+				ProviderService service = services.catalog().find(entry.providerName())
+						.orElseThrow(() -> new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + entry.providerName()
+								+ " of profile entry '" + entry.name() + "' is not available"));
+				entryKinds.put(entry.name(), service.kind());
+			}
+			if ((flags & LogonFlag.MAPI_NO_MAIL.value()) == 0) {
+				for (Profile.Entry entry : entriesOf(ProviderKind.TRANSPORT)) {
+					logons.logonTransport(entry, profile.name());
+				}
+			}
+		} catch (MapiException e) {
+			shutdownEverything();
+			loggedOff = true;
+			invalidate();
+			throw e;
+		} finally {
+			operations.unlock();
+		}
+	}
+
+	public Object owner() {
+		return owner;
+	}
+
+	@Override
+	public String profileName() {
+		return profile.name();
+	}
+
+	@Override
+	public List<String> msgStoreNames() {
+		checkValid();
+		return entriesOf(ProviderKind.STORE).stream().map(Profile.Entry::name).toList();
+	}
+
+	private List<Profile.Entry> entriesOf(ProviderKind kind) {
+		return profile.entries().stream().filter(e -> entryKinds.get(e.name()) == kind).toList();
+	}
+
+	@Override
+	public MsgStore openMsgStore(String storeName, int flags) {
+		Step step = services.trace().begin("IMAPISession::OpenMsgStore", id(), null, storeName, MapiFlags.names(MdbFlag.class, flags));
+		try {
+			checkValid();
+			MapiFlags.requireKnown("OpenMsgStore", flags, MdbFlag.values());
+			StoreHandle store = openStoreLocked(storeName, flags);
+			TraceRecorder.end(step, ResultCode.S_OK, null);
+			return store;
+		} catch (MapiException e) {
+			TraceRecorder.end(step, e.code(), e.sentence());
+			throw e;
+		}
+	}
+
+	private StoreHandle openStoreLocked(String storeName, int flags) {
+		lock();
+		try {
+			checkValid();
+			StoreHandle open = stores.get(storeName);
+			if (open != null && open.isValid()) {
+				open.addRef();
+				return open;
+			}
+			Profile.Entry entry = profile.entry(storeName).filter(e -> entryKinds.get(e.name()) == ProviderKind.STORE)
+					.orElseThrow(() -> new MapiException(ResultCode.MAPI_E_NOT_FOUND,
+							"profile " + profile.name() + " has no store named '" + storeName + "'; stores: " + msgStoreNames()));
+			Logon logon = logons.logonStore(entry, profile.name(), flags);
+			StoreHandle store = new StoreHandle(services.nextId("ms"), logon);
+			logon.storeHandle = store;
+			stores.put(storeName, store);
+			logons.enableTraffic();
+			return store;
+		} finally {
+			operations.unlock();
+		}
+	}
+
+	int storeLogoff(StoreHandle store, int flag) {
+		Logon logon = store.logon;
+		lock();
+		try {
+			store.checkValid();
+			return calls.call("IMsgStore::StoreLogoff", logon.providerName(), store.id(),
+					MapiFlags.names(StoreLogoffFlag.class, flag), () -> {
+						MapiFlags.requireExactlyOne("StoreLogoff", flag, StoreLogoffFlag.LOGOFF_NO_WAIT,
+								StoreLogoffFlag.LOGOFF_ORDERLY, StoreLogoffFlag.LOGOFF_PURGE, StoreLogoffFlag.LOGOFF_ABORT,
+								StoreLogoffFlag.LOGOFF_QUIET);
+						return logon.storeLogon().store().storeLogoff(flag);
+					});
+		} finally {
+			operations.unlock();
+		}
+	}
+
+	void closeStore(StoreHandle store) {
+		lock();
+		try {
+			if (!store.markClosed()) {
+				return;
+			}
+			stores.remove(store.name(), store);
+			store.invalidate();
+			logons.releaseStore(store);
+		} finally {
+			operations.unlock();
+		}
+	}
+
+	@Override
+	public AddressBook openAddressBook(int flags) {
+		checkValid();
+		MapiFlags.requireKnown("OpenAddressBook", flags, AbLogonFlag.values());
+		lock();
+		try {
+			checkValid();
+			if (addressBook != null && addressBook.isValid()) {
+				addressBook.addRef();
+				return addressBook;
+			}
+			if (!addressBooksLoggedOn) {
+				addressBooksLoggedOn = true;
+				for (Profile.Entry entry : entriesOf(ProviderKind.ADDRESS_BOOK)) {
+					logons.logonAddressBook(entry, profile.name(), flags);
+				}
+			}
+			addressBook = new AddressBookHandle(services.nextId("ab"), this);
+			return addressBook;
+		} finally {
+			operations.unlock();
+		}
+	}
+
+	void addressBookReleased(AddressBookHandle handle) {
+		handle.invalidate();
+	}
+
+	@Override
+	public MapiEntry openEntry(EntryId entryId, int flags) {
+		checkValid();
+		return openRoutedEntry("IMAPISession::OpenEntry", entryId, flags, null);
+	}
+
+	MapiEntry openStoreEntry(StoreHandle store, EntryId entryId, int flags) {
+		return openRoutedEntry("IMsgStore::OpenEntry", entryId, flags, store.logon);
+	}
+
+	MapiEntry openAddressBookEntry(EntryId entryId, int flags) {
+		checkValid();
+		return openRoutedEntry("IAddrBook::OpenEntry", entryId, flags, null);
+	}
+
+	private MapiEntry openRoutedEntry(String call, EntryId entryId, int flags, Logon required) {
+		if (entryId == null) {
+			throw new MapiException(ResultCode.MAPI_E_INVALID_ENTRYID, call + " needs an entry ID");
+		}
+		Logon logon = required != null ? required : uids.route(entryId.uid()).orElse(null);
+		if (logon == null || (required == null && call.startsWith("IAddrBook") && logon.kind() != ProviderKind.ADDRESS_BOOK)) {
+			MapiException unknown = new MapiException(ResultCode.MAPI_E_UNKNOWN_ENTRYID,
+					"no open provider registered the MAPIUID " + entryId.uid());
+			services.trace().instant(call, id(), null, id(), MapiFlags.names(OpenEntryFlag.class, flags), unknown.code(), unknown.sentence());
+			throw unknown;
+		}
+		return calls.call(call, logon.providerName(), id(), MapiFlags.names(OpenEntryFlag.class, flags), () -> {
+			MapiFlags.requireKnown(call, flags, OpenEntryFlag.values());
+			return logons.openEntry(logon, entryId, flags);
+		});
+	}
+
+	<T> T entryCall(EntryHandle entry, String method, Supplier<T> body) {
+		try {
+			return body.get();
+		} catch (MapiException e) {
+			throw e;
+		} catch (RuntimeException | LinkageError e) {
+			calls.violation(entry.logon.providerName(), entry.id(), method + " threw " + e);
+			throw new MapiException(ResultCode.MAPI_E_CALL_FAILED, "provider " + entry.logon.providerName() + " failed in " + method, e);
+		}
+	}
+
+	void entryReleased(EntryHandle entry) {
+		lock();
+		try {
+			logons.closeEntry(entry);
+		} finally {
+			operations.unlock();
+		}
+		if (entry.logon.storeHandle != null) {
+			entry.logon.storeHandle.childReleased();
+		}
+	}
+
+	@Override
+	public List<StatusRow> statusTable() {
+		checkValid();
+		return status.rows();
+	}
+
+	@Override
+	public void logoff(int flags) {
+		Step step = services.trace().begin("IMAPISession::Logoff", id(), null, id(), MapiFlags.names(SessionLogoffFlag.class, flags));
+		try {
+			checkValid();
+			MapiFlags.requireKnown("IMAPISession::Logoff", flags, SessionLogoffFlag.values());
+			logoffLocked();
+			TraceRecorder.end(step, ResultCode.S_OK, null);
+		} catch (MapiException e) {
+			TraceRecorder.end(step, e.code(), e.sentence());
+			throw e;
+		}
+	}
+
+	/** Logs the session off for the subsystem (last uninitialize, client gone); returns false if it already was. */
+	public boolean forceLogoff(String reason) {
+		if (loggedOff) {
+			return false;
+		}
+		services.log().warn("Logging session {} off: {}", id(), reason);
+		Step step = services.trace().begin("IMAPISession::Logoff", id(), null, id(), List.of());
+		logoffLocked();
+		TraceRecorder.end(step, ResultCode.S_OK, reason);
+		return true;
+	}
+
+	private void logoffLocked() {
+		lock();
+		try {
+			if (loggedOff) {
+				return;
+			}
+			loggedOff = true;
+			invalidate();
+			if (addressBook != null) {
+				addressBook.invalidate();
+			}
+			shutdownEverything();
+		} finally {
+			operations.unlock();
+		}
+		services.sessionEnded(this);
+	}
+
+	private void shutdownEverything() {
+		for (StoreHandle store : stores.values()) {
+			store.markClosed();
+			store.invalidate();
+		}
+		stores.clear();
+		logons.shutdownAll();
+	}
+
+	public boolean isLoggedOff() {
+		return loggedOff;
+	}
+
+	@Override
+	void lastReleased() {
+		forceLogoff("released without IMAPISession::Logoff (client bug)");
+	}
+
+	@Override
+	String whyInvalid() {
+		return loggedOff ? "the session has logged off" : "released";
+	}
+
+	/** Open store handles, for the shell and leak reports. */
+	public List<MsgStore> openStores() {
+		lock();
+		try {
+			return new ArrayList<>(stores.values());
+		} finally {
+			operations.unlock();
+		}
+	}
+
+	/** Every handle of this session by id, for the shell. */
+	public List<org.mapihost.api.MapiHandle> handles() {
+		lock();
+		try {
+			List<org.mapihost.api.MapiHandle> handles = new ArrayList<>(stores.values());
+			if (addressBook != null) {
+				handles.add(addressBook);
+			}
+			handles.addAll(logons.openEntries());
+			return handles;
+		} finally {
+			operations.unlock();
+		}
+	}
+
+	private void lock() {
+		try {
+			if (!operations.tryLock(LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				throw new MapiException(ResultCode.MAPI_E_TIMEOUT,
+						"session " + id() + " is busy with another operation for more than " + LOCK_TIMEOUT_SECONDS + " s");
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new MapiException(ResultCode.MAPI_E_USER_CANCEL, "interrupted while waiting for session " + id());
+		}
+	}
+
+	@Override
+	public String toString() {
+		return id() + " (profile " + profile.name() + (loggedOff ? ", logged off" : "") + ")";
+	}
+}

@@ -1,0 +1,28 @@
+package org.mapihost.runtime.support;
+
+import org.mapihost.api.MapiUid;
+import org.mapihost.api.ProviderKind;
+import org.mapihost.api.StatusRow;
+import org.mapihost.api.StoreLogoffFlag;
+import org.mapihost.api.provider.ProfileSection;
+import org.mapihost.runtime.trace.TraceRecorder;
+
+/** What a support object needs from the logon it serves. */
+public interface LogonContext {
+	ProviderKind kind();
+
+	String sessionId();
+
+	String providerName();
+
+	ProfileSection profileSection();
+
+	TraceRecorder trace();
+
+	void registerUid(MapiUid uid);
+
+	void modifyStatusRow(StatusRow row, boolean update);
+
+	/** Logs off, or stops feeding, the transports serving this store; returns the out-flags. */
+	int logoffTransports(StoreLogoffFlag flag);
+}

@@ -1,0 +1,53 @@
+package org.mapihost.runtime.trace;
+
+import java.util.List;
+
+import org.mapihost.api.ResultCode;
+
+/**
+ * A trace step that has begun and will end once: the runtime calls {@link #end} when the
+ * call it stands for returns.
+ */
+public final class Step {
+	final long seq;
+	final long parent;
+	final String call;
+	final String session;
+	final String provider;
+	final String object;
+	final List<String> flags;
+	private final TraceRecorder recorder;
+	private boolean ended;
+
+	Step(TraceRecorder recorder, long seq, long parent, String call, String session, String provider, String object,
+			List<String> flags) {
+		this.recorder = recorder;
+		this.seq = seq;
+		this.parent = parent;
+		this.call = call;
+		this.session = session;
+		this.provider = provider;
+		this.object = object;
+		this.flags = flags;
+	}
+
+	/**
+	 * Ends the step with a result; only the first end counts.
+	 */
+	public void end(ResultCode result) {
+		end(result, null);
+	}
+
+	/**
+	 * Ends the step with a result and a sentence; only the first end counts.
+	 */
+	public void end(ResultCode result, String detail) {
+		synchronized (this) {
+			if (ended) {
+				return;
+			}
+			ended = true;
+		}
+		recorder.ended(this, result, detail);
+	}
+}
