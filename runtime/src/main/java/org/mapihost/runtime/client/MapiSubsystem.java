@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.mapihost.api.MapiException;
 import org.mapihost.api.MapiHandle;
@@ -15,10 +16,13 @@ import org.mapihost.api.ResultCode;
 import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.profile.ProfileConfiguration;
 import org.mapihost.runtime.provider.ProviderCatalog;
+import org.mapihost.runtime.provider.ProviderService;
 import org.mapihost.runtime.session.RuntimeServices;
 import org.mapihost.runtime.session.Session;
 import org.mapihost.runtime.trace.TraceRecorder;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -40,6 +44,23 @@ public class MapiSubsystem implements RuntimeServices {
 
 	@Reference
 	ProviderCatalog catalog;
+
+	private final Consumer<ProviderService> providerGone = service -> {
+		for (Session session : sessions()) {
+			session.providerGone(service);
+		}
+	};
+
+	@Activate
+	void activate() {
+		catalog.onProviderGone(providerGone);
+	}
+
+	@Deactivate
+	void deactivate() {
+		catalog.removeListener(providerGone);
+		logoffSessions(null, "the MAPI runtime is stopping");
+	}
 
 	private final List<ProfileConfiguration> profiles = new CopyOnWriteArrayList<>();
 	private final Map<String, AtomicLong> ids = new ConcurrentHashMap<>();

@@ -226,6 +226,30 @@ final class Logons {
 		providerObjects.clear();
 	}
 
+	/**
+	 * A provider is going away while in use: shuts down each of its logons as in rule 3, then
+	 * its provider objects. Returns whether the session had any.
+	 */
+	boolean shutdownProvider(ProviderService service) {
+		boolean used = false;
+		for (ProviderKind kind : SHUTDOWN_ORDER) {
+			for (Logon logon : logonsOf(kind)) {
+				if (logon.provider.service.equals(service)) {
+					shutdownLogon(logon);
+					used = true;
+				}
+			}
+		}
+		for (ProviderObject provider : List.copyOf(providerObjects)) {
+			if (provider.service.equals(service)) {
+				shutdownProvider(provider);
+				providerObjects.remove(provider);
+				used = true;
+			}
+		}
+		return used;
+	}
+
 	private void shutdownLogon(Logon logon) {
 		String provider = logon.providerName();
 		String logonCall = logon.logonInterface();

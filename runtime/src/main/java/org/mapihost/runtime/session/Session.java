@@ -27,6 +27,7 @@ import org.mapihost.api.StoreLogoffFlag;
 import org.mapihost.api.provider.PropObject;
 import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.provider.ProviderService;
+import org.mapihost.runtime.provider.ProviderService;
 import org.mapihost.runtime.routing.UidRegistry;
 import org.mapihost.runtime.status.StatusTable;
 import org.mapihost.runtime.trace.Step;
@@ -323,6 +324,22 @@ public final class Session extends HandleBase implements MapiSession {
 		}
 		stores.clear();
 		logons.shutdownAll();
+	}
+
+	/** Hot unload: the provider's service is being unregistered; its logons here are shut down first. */
+	public void providerGone(ProviderService service) {
+		lock();
+		try {
+			if (loggedOff) {
+				return;
+			}
+			if (logons.shutdownProvider(service)) {
+				stores.values().removeIf(store -> !store.isValid());
+				services.log().info("Session {}: provider {} went away; its logons were shut down", id(), service.name());
+			}
+		} finally {
+			operations.unlock();
+		}
 	}
 
 	public boolean isLoggedOff() {
