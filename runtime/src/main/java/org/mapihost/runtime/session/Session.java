@@ -27,7 +27,6 @@ import org.mapihost.api.StoreLogoffFlag;
 import org.mapihost.api.provider.PropObject;
 import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.provider.ProviderService;
-import org.mapihost.runtime.provider.ProviderService;
 import org.mapihost.runtime.routing.UidRegistry;
 import org.mapihost.runtime.status.StatusTable;
 import org.mapihost.runtime.trace.Step;
