@@ -14,7 +14,7 @@ public interface AddressBook extends MapiHandle {
 	 * {@code IAddrBook::OpenEntry}: routes the entry ID to the address-book logon that
 	 * registered its MAPIUID.
 	 *
-	 * @param entryId the entry ID
+	 * @param entryId the entry ID, or {@code null} for the root container of the first address book
 	 * @param flags   0, or {@code MAPI_BEST_ACCESS} (0x10)
 	 * @return the object, with one reference for the caller
 	 * @throws MapiException {@link ResultCode#MAPI_E_UNKNOWN_ENTRYID} when no address book

@@ -34,7 +34,7 @@ public interface MsgStore extends MapiHandle {
 	/**
 	 * {@code IMsgStore::OpenEntry}: opens an object of this store.
 	 *
-	 * @param entryId the entry ID
+	 * @param entryId the entry ID, or {@code null} for the store's root object
 	 * @param flags   0, or {@code MAPI_MODIFY} (0x1) / {@code MAPI_BEST_ACCESS} (0x10)
 	 * @return the object, with one reference for the caller; it keeps the store alive
 	 */

@@ -167,7 +167,7 @@ final class Logons {
 		if (object == null) {
 			throw new MapiException(ResultCode.MAPI_E_NOT_FOUND, "provider " + logon.providerName() + " returned nothing for " + entryId);
 		}
-		EntryHandle entry = new EntryHandle(session.services.nextId("e"), logon, object, entryId);
+		EntryHandle entry = new EntryHandle(session.services.nextId("e"), logon, object, entryId != null ? entryId : object.entryId());
 		logon.openEntries.add(entry);
 		if (logon.storeHandle != null) {
 			logon.storeHandle.childOpened();
@@ -335,6 +335,11 @@ final class Logons {
 		removeRegistrations(logon);
 		logons.remove(logon);
 		logon.provider.liveLogons--;
+	}
+
+	Logon first(ProviderKind kind) {
+		List<Logon> of = logonsOf(kind);
+		return of.isEmpty() ? null : of.get(0);
 	}
 
 	private List<Logon> logonsOf(ProviderKind kind) {

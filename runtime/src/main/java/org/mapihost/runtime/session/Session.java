@@ -226,14 +226,26 @@ public final class Session extends HandleBase implements MapiSession {
 		return openRoutedEntry("IAddrBook::OpenEntry", entryId, flags, null);
 	}
 
+	/**
+	 * Routes by the entry ID's MAPIUID. A null entry ID opens the root of a store
+	 * ({@code IMsgStore::OpenEntry}) or of the first address book ({@code IAddrBook::OpenEntry}),
+	 * as in MAPI; the session itself needs a real one.
+	 */
 	private MapiEntry openRoutedEntry(String call, EntryId entryId, int flags, Logon required) {
-		if (entryId == null) {
+		boolean addressBook = call.startsWith("IAddrBook");
+		Logon logon;
+		if (required != null) {
+			logon = required;
+		} else if (entryId != null) {
+			logon = uids.route(entryId.uid()).orElse(null);
+		} else if (addressBook) {
+			logon = logons.first(ProviderKind.ADDRESS_BOOK);
+		} else {
 			throw new MapiException(ResultCode.MAPI_E_INVALID_ENTRYID, call + " needs an entry ID");
 		}
-		Logon logon = required != null ? required : uids.route(entryId.uid()).orElse(null);
-		if (logon == null || (required == null && call.startsWith("IAddrBook") && logon.kind() != ProviderKind.ADDRESS_BOOK)) {
-			MapiException unknown = new MapiException(ResultCode.MAPI_E_UNKNOWN_ENTRYID,
-					"no open provider registered the MAPIUID " + entryId.uid());
+		if (logon == null || (addressBook && logon.kind() != ProviderKind.ADDRESS_BOOK)) {
+			MapiException unknown = new MapiException(ResultCode.MAPI_E_UNKNOWN_ENTRYID, entryId == null
+					? "no address book is logged on" : "no open provider registered the MAPIUID " + entryId.uid());
 			services.trace().instant(call, id(), null, id(), MapiFlags.names(OpenEntryFlag.class, flags), unknown.code(), unknown.sentence());
 			throw unknown;
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
+import org.mapihost.api.AddressBook;
 import org.mapihost.api.EntryId;
 import org.mapihost.api.InitFlag;
 import org.mapihost.api.LogonFlag;
@@ -59,7 +60,7 @@ public class ShellCommands {
 				new Command("store-logoff", "STORE FLAG", 2, 2, this::storeLogoff),
 				new Command("release", "HANDLE", 1, 1, this::release),
 				new Command("open-ab", "SESSION", 1, 1, this::openAddressBook),
-				new Command("open-entry", "SESSION ENTRYID [FLAGS]", 2, 3, this::openEntry),
+				new Command("open-entry", "SESSION|STORE|AB ENTRYID|root [FLAGS]", 2, 3, this::openEntry),
 				new Command("status", "SESSION", 1, 1, this::status),
 				new Command("trace", "[SINCE]", 0, 1, this::trace));
 	}
@@ -141,11 +142,23 @@ public class ShellCommands {
 	}
 
 	private String openEntry(List<String> args) {
-		MapiSession session = session(args.get(0));
-		EntryId entryId = EntryId.parse(args.get(1));
+		MapiHandle target = handle(args.get(0), MapiHandle.class);
+		EntryId entryId = "root".equalsIgnoreCase(args.get(1)) ? null : EntryId.parse(args.get(1));
 		int flags = args.size() > 2 ? MapiFlags.parse(OpenEntryFlag.class, args.get(2)) : 0;
-		MapiEntry entry = session.openEntry(entryId, flags);
-		return entry.id() + "  type=" + entry.objectType() + "  " + new TreeMap<>(entry.properties());
+		MapiEntry entry;
+		if (target instanceof MsgStore store) {
+			entry = store.openEntry(entryId, flags);
+		} else if (target instanceof AddressBook addressBook) {
+			entry = addressBook.openEntry(entryId, flags);
+		} else if (target instanceof MapiSession session) {
+			entry = session.openEntry(entryId, flags);
+		} else {
+			throw new MapiException(ResultCode.MAPI_E_INVALID_PARAMETER, args.get(0) + " is not a session, store or address book");
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add(entry.id() + "  type=" + entry.objectType() + "  entryid=" + entry.entryId());
+		new TreeMap<>(entry.properties()).forEach((name, value) -> lines.add("  " + name + " = " + value));
+		return String.join("\n", lines);
 	}
 
 	private String status(List<String> args) {
