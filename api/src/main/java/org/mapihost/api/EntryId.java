@@ -76,8 +76,11 @@ public final class EntryId {
 	 *                       of hex digits or not a valid entry ID
 	 */
 	public static EntryId parse(String hex) {
-		if (hex == null || hex.length() % 2 != 0 || hex.length() > 2 * MAX_SIZE
-				|| !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+		if (hex != null && hex.length() > 2 * MAX_SIZE) {
+			throw new MapiException(ResultCode.MAPI_E_INVALID_ENTRYID,
+					"an entry ID has at most " + MAX_SIZE + " bytes, got " + hex.length() + " hex digits; too long");
+		}
+		if (hex == null || hex.length() % 2 != 0 || !MapiUid.isHex(hex)) {
 			throw new MapiException(ResultCode.MAPI_E_INVALID_ENTRYID,
 					"an entry ID is written as an even number of hex digits, got '" + MapiUid.abbreviate(hex) + "'");
 		}

@@ -43,7 +43,7 @@ public final class MapiUid {
 	 * @throws MapiException {@link ResultCode#MAPI_E_INVALID_PARAMETER} when not 32 hex digits
 	 */
 	public static MapiUid parse(String hex) {
-		if (hex == null || hex.length() != 2 * SIZE || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+		if (hex == null || hex.length() != 2 * SIZE || !isHex(hex)) {
 			throw new MapiException(ResultCode.MAPI_E_INVALID_PARAMETER,
 					"a MAPIUID is 32 hex digits, got '" + abbreviate(hex) + "'");
 		}
@@ -88,6 +88,16 @@ public final class MapiUid {
 	@Override
 	public String toString() {
 		return HEX.formatHex(bytes);
+	}
+
+	static boolean isHex(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static String abbreviate(String text) {
