@@ -129,7 +129,7 @@ public final class StatusRow {
 		 * @return the row
 		 */
 		public StatusRow build() {
-			return new StatusRow(new EnumMap<>(values.isEmpty() ? Map.of() : values));
+			return new StatusRow(new EnumMap<>(values));
 		}
 	}
 }

@@ -43,7 +43,7 @@ public final class ProfileParser {
 		List<String> entryNames = entryNames(name, properties.get("entries"));
 		List<Profile.Entry> entries = new ArrayList<>();
 		for (String entryName : entryNames) {
-			entries.add(entry(name, entryName, properties));
+			entries.add(entry(name, entryName, entryNames, properties));
 		}
 		return new Profile(name, entries);
 	}
@@ -53,7 +53,7 @@ public final class ProfileParser {
 		if (value == null) {
 			throw new IllegalArgumentException("profile '" + profile + "' has no 'entries'");
 		} else if (value instanceof String text) {
-			names = Arrays.asList(text.split(","));
+			names = text.isBlank() ? List.of() : Arrays.asList(text.split(","));
 		} else if (value instanceof String[] array) {
 			names = Arrays.asList(array);
 		} else if (value instanceof Collection<?> collection) {
@@ -82,7 +82,7 @@ public final class ProfileParser {
 		return new ArrayList<>(unique);
 	}
 
-	private static Profile.Entry entry(String profile, String entryName, Map<String, ?> properties) {
+	private static Profile.Entry entry(String profile, String entryName, List<String> entryNames, Map<String, ?> properties) {
 		String prefix = entryName + ".";
 		String provider = string(properties, prefix + "provider");
 		if (provider == null || provider.isBlank()) {
@@ -92,11 +92,23 @@ public final class ProfileParser {
 		Map<String, String> settings = new HashMap<>();
 		for (Map.Entry<String, ?> property : properties.entrySet()) {
 			String key = property.getKey();
-			if (key.startsWith(prefix) && !key.equals(prefix + "provider") && key.length() > prefix.length()) {
+			if (key.startsWith(prefix) && !key.equals(prefix + "provider") && key.length() > prefix.length()
+					&& entryName.equals(owner(key, entryNames))) {
 				settings.put(key.substring(prefix.length()), asString(property.getValue()));
 			}
 		}
 		return new Profile.Entry(entryName, provider.trim(), settings);
+	}
+
+	/** The entry a key belongs to: the longest entry name it starts with (entry names may contain dots). */
+	private static String owner(String key, List<String> entryNames) {
+		String owner = null;
+		for (String entryName : entryNames) {
+			if (key.startsWith(entryName + ".") && (owner == null || entryName.length() > owner.length())) {
+				owner = entryName;
+			}
+		}
+		return owner;
 	}
 
 	private static String string(Map<String, ?> properties, String key) {

@@ -35,6 +35,9 @@ final class ProviderCalls {
 			TraceRecorder.end(step, ResultCode.MAPI_E_CALL_FAILED, e.toString());
 			trace.violation(session, provider, object, call + " threw " + e);
 			throw new MapiException(ResultCode.MAPI_E_CALL_FAILED, "provider " + provider + " failed in " + call + ": " + e, e);
+		} catch (Error e) {
+			TraceRecorder.end(step, ResultCode.MAPI_E_CALL_FAILED, e.toString());
+			throw e;
 		}
 	}
 

@@ -168,7 +168,7 @@ public final class Support implements ProviderSupport {
 		} catch (MapiException e) {
 			TraceRecorder.end(step, e.code(), e.sentence());
 			throw e;
-		} catch (RuntimeException e) {
+		} catch (RuntimeException | Error e) {
 			TraceRecorder.end(step, ResultCode.MAPI_E_CALL_FAILED, e.toString());
 			throw e;
 		}

@@ -63,7 +63,7 @@ public class TraceRecorder implements ProtocolTrace {
 
 	/** For tests outside a framework. */
 	public TraceRecorder(int capacity, Logger log) {
-		this.capacity = capacity;
+		this.capacity = Math.max(1, capacity);
 		this.recording = true;
 		this.log = log;
 	}
