@@ -33,16 +33,16 @@ import org.osgi.service.log.LoggerFactory;
  */
 @Component(service = ProviderCatalog.class, immediate = true)
 public class ProviderCatalog {
-	@Reference(service = LoggerFactory.class)
-	Logger log;
-
+	private final Logger log;
+	private final BundleContext context;
 	private final Map<String, List<ProviderService>> byName = new LinkedHashMap<>();
 	private final List<Consumer<ProviderService>> goneListeners = new ArrayList<>();
-	private BundleContext context;
 
+	/** Constructor injection, so the context and the log are there before the first bind. */
 	@Activate
-	void activate(BundleContext context) {
+	public ProviderCatalog(BundleContext context, @Reference(service = LoggerFactory.class) Logger log) {
 		this.context = context;
+		this.log = log;
 	}
 
 	@Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, service = MessageStoreProvider.class)
