@@ -116,12 +116,12 @@ public final class Session extends HandleBase implements MapiSession {
 
 	@Override
 	public MsgStore openMsgStore(String storeName, int flags) {
-		Step step = services.trace().begin("IMAPISession::OpenMsgStore", id(), null, storeName, MapiFlags.names(MdbFlag.class, flags));
+		Step step = services.trace().begin("IMAPISession::OpenMsgStore", id(), null, id(), MapiFlags.names(MdbFlag.class, flags));
 		try {
 			checkValid();
 			MapiFlags.requireKnown("OpenMsgStore", flags, MdbFlag.values());
 			StoreHandle store = openStoreLocked(storeName, flags);
-			TraceRecorder.end(step, ResultCode.S_OK, null);
+			TraceRecorder.end(step, ResultCode.S_OK, "store '" + storeName + "' is " + store.id());
 			return store;
 		} catch (MapiException e) {
 			TraceRecorder.end(step, e.code(), e.sentence());
