@@ -18,6 +18,7 @@ public final class MapiFlags {
 	 * Names the bits of a mask, in declaration order; bits the family does not know are
 	 * named as hex ({@code 0x00000400}).
 	 *
+	 * @param <F>    the flag family's type
 	 * @param family the flag family
 	 * @param bits   the mask
 	 * @return the names, empty for 0
@@ -40,6 +41,7 @@ public final class MapiFlags {
 	/**
 	 * Throws unless every bit of {@code bits} belongs to {@code allowed}.
 	 *
+	 * @param <F>     the flag family's type
 	 * @param call    the MAPI call the flags are for, used in the message
 	 * @param bits    the mask
 	 * @param allowed the flags the call accepts
@@ -63,6 +65,7 @@ public final class MapiFlags {
 	/**
 	 * Throws unless exactly one of {@code allowed} is set and nothing else.
 	 *
+	 * @param <F>     the flag family's type
 	 * @param call    the MAPI call the flag is for, used in the message
 	 * @param bits    the mask
 	 * @param allowed the flags of which exactly one must be given
@@ -87,6 +90,7 @@ public final class MapiFlags {
 	 * {@code "MAPI_EXTENDED|MAPI_NEW_SESSION"}, {@code "0x2"}, {@code "0"}. Names are matched
 	 * without regard to case, with or without the family's common prefix.
 	 *
+	 * @param <F>    the flag family's type
 	 * @param family the flag family
 	 * @param text   the text
 	 * @return the mask

@@ -15,7 +15,7 @@ import org.mapihost.api.provider.StoreLogon;
  * it with the client's flag; when that was never done (or traffic turned it down), the
  * shutdown calls it with {@code LOGOFF_ABORT};</li>
  * <li>the shutdown happens once, from the store's {@link #release()} or, when the session
- * logs off with the store still open, from the logon's {@link #logoff(int)};</li>
+ * logs off with the store still open, from the logon's {@link StoreLogon#logoff(int)};</li>
  * <li>the support object is released last, after {@link #closeStore()}.</li>
  * </ul>
  * Subclasses implement {@link #openEntry} and {@link #closeStore()}. Concurrency: the

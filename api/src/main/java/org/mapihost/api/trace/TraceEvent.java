@@ -27,6 +27,16 @@ public record TraceEvent(long seq, long parent, String call, String session, Str
 
 	/**
 	 * Checks the fields and copies the flags.
+	 *
+	 * @param seq      see the record's description
+	 * @param parent   see the record's description
+	 * @param call     see the record's description
+	 * @param session  see the record's description
+	 * @param provider see the record's description
+	 * @param object   see the record's description
+	 * @param flags    see the record's description
+	 * @param result   see the record's description
+	 * @param detail   see the record's description
 	 */
 	public TraceEvent {
 		Objects.requireNonNull(call, "call");
