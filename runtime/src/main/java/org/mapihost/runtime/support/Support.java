@@ -116,7 +116,7 @@ public final class Support implements ProviderSupport {
 				}
 			}
 			violation("support object released twice");
-			return 0;
+			throw new MapiException(ResultCode.MAPI_E_INVALID_OBJECT, "support object " + id + " was already released");
 		});
 	}
 
