@@ -69,6 +69,21 @@ final class ClientBundles implements AutoCloseable {
 		return bytes.toByteArray();
 	}
 
+	/**
+	 * Uninstalls a client as a leaking client goes away: without uninitializing it and without
+	 * giving its Mapi object back first.
+	 */
+	void uninstallUnbalanced(Mapi mapi) throws BundleException {
+		for (Client client : List.copyOf(clients)) {
+			if (client.mapi() == mapi) {
+				client.bundle().uninstall();
+				clients.remove(client);
+				return;
+			}
+		}
+		throw new IllegalArgumentException("not one of these clients: " + mapi);
+	}
+
 	@Override
 	public void close() throws BundleException {
 		for (Client client : clients) {
