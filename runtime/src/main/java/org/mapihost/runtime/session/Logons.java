@@ -1,5 +1,8 @@
 package org.mapihost.runtime.session;
 
+import java.util.function.Supplier;
+import org.mapihost.api.AbLogonFlag;
+import org.mapihost.api.MdbFlag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +60,7 @@ final class Logons {
 
 	Logon logonStore(Profile.Entry entry, String profileName, int flags) {
 		Logon logon = newLogon(entry, ProviderKind.STORE);
-		StoreLogon store = logonCall(logon, "IMSProvider::Logon", MapiFlags.names(org.mapihost.api.MdbFlag.class, flags),
+		StoreLogon store = logonCall(logon, "IMSProvider::Logon", MapiFlags.names(MdbFlag.class, flags),
 				() -> ((MessageStoreProvider) logon.provider.object).logon(logon.support, profileName, flags));
 		if (store == null) {
 			throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "store '" + entry.name() + "' is not available");
@@ -73,7 +76,7 @@ final class Logons {
 
 	void logonAddressBook(Profile.Entry entry, String profileName, int flags) {
 		Logon logon = newLogon(entry, ProviderKind.ADDRESS_BOOK);
-		AddressBookLogon addressBook = logonCall(logon, "IABProvider::Logon", MapiFlags.names(org.mapihost.api.AbLogonFlag.class, flags),
+		AddressBookLogon addressBook = logonCall(logon, "IABProvider::Logon", MapiFlags.names(AbLogonFlag.class, flags),
 				() -> ((AddressBookProvider) logon.provider.object).logon(logon.support, profileName, flags));
 		if (addressBook != null) {
 			attach(logon, addressBook);
@@ -85,7 +88,7 @@ final class Logons {
 	 * {@code MAPI_E_FAILONEPROVIDER} (the rest of the session goes on); any other failure is
 	 * thrown as {@code MAPI_E_LOGON_FAILED} unless the provider gave a more precise code.
 	 */
-	private <T> T logonCall(Logon logon, String call, List<String> flags, java.util.function.Supplier<T> body) {
+	private <T> T logonCall(Logon logon, String call, List<String> flags, Supplier<T> body) {
 		T result;
 		try {
 			result = calls.call(call, logon.providerName(), logon.provider.id, flags, body);

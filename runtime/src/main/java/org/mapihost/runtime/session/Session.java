@@ -1,5 +1,6 @@
 package org.mapihost.runtime.session;
 
+import org.mapihost.api.MapiHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -378,10 +379,10 @@ public final class Session extends HandleBase implements MapiSession {
 	}
 
 	/** Every handle of this session by id, for the shell. */
-	public List<org.mapihost.api.MapiHandle> handles() {
+	public List<MapiHandle> handles() {
 		lock();
 		try {
-			List<org.mapihost.api.MapiHandle> handles = new ArrayList<>(stores.values());
+			List<MapiHandle> handles = new ArrayList<>(stores.values());
 			if (addressBook != null) {
 				handles.add(addressBook);
 			}

@@ -1,5 +1,6 @@
 package org.mapihost.runtime.shell;
 
+import org.mapihost.api.StatusCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -166,7 +167,7 @@ public class ShellCommands {
 		for (StatusRow row : session(args.get(0)).statusTable()) {
 			lines.add(row.integer(StatusColumn.PR_ROWID) + "  type=" + row.integer(StatusColumn.PR_RESOURCE_TYPE) + "  "
 					+ row.string(StatusColumn.PR_DISPLAY_NAME) + "  [" + row.string(StatusColumn.PR_PROVIDER_DISPLAY) + "]  code="
-					+ String.join("|", MapiFlags.names(org.mapihost.api.StatusCode.class, row.integer(StatusColumn.PR_STATUS_CODE)))
+					+ String.join("|", MapiFlags.names(StatusCode.class, row.integer(StatusColumn.PR_STATUS_CODE)))
 					+ "  \"" + row.string(StatusColumn.PR_STATUS_STRING) + "\"");
 		}
 		return lines.isEmpty() ? "no status rows" : String.join("\n", lines);
