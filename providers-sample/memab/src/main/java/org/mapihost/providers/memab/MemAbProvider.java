@@ -1,5 +1,6 @@
 package org.mapihost.providers.memab;
 
+import org.mapihost.api.ProviderKind;
 import java.util.Objects;
 
 import org.mapihost.api.AbLogonFlag;
@@ -17,7 +18,7 @@ import org.osgi.service.component.annotations.ServiceScope;
  * guards {@code shutDown}.
  */
 @Component(scope = ServiceScope.PROTOTYPE)
-@MapiProvider(name = MemAbProvider.NAME, display = MemAbProvider.DISPLAY)
+@MapiProvider(name = MemAbProvider.NAME, type = ProviderKind.ADDRESS_BOOK, display = MemAbProvider.DISPLAY)
 public class MemAbProvider implements AddressBookProvider {
 	static final String NAME = "org.mapihost.sample.memab";
 	static final String DISPLAY = "In-memory address book";

@@ -1,5 +1,6 @@
 package org.mapihost.providers.memstore;
 
+import org.mapihost.api.ProviderKind;
 import java.util.Objects;
 
 import org.mapihost.api.DeinitFlag;
@@ -17,7 +18,7 @@ import org.osgi.service.component.annotations.ServiceScope;
  * {@code shutDown}.
  */
 @Component(scope = ServiceScope.PROTOTYPE)
-@MapiProvider(name = MemStoreProvider.NAME, display = MemStoreProvider.DISPLAY)
+@MapiProvider(name = MemStoreProvider.NAME, type = ProviderKind.STORE, display = MemStoreProvider.DISPLAY)
 public class MemStoreProvider implements MessageStoreProvider {
 	static final String NAME = "org.mapihost.sample.memstore";
 	static final String DISPLAY = "In-memory message store";

@@ -1,5 +1,6 @@
 package org.mapihost.providers.memxp;
 
+import org.mapihost.api.ProviderKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.osgi.service.log.LoggerFactory;
  * {@code shutDown} and {@code logons}; logons are never called under it.
  */
 @Component(scope = ServiceScope.PROTOTYPE)
-@MapiProvider(name = MemXpProvider.NAME, display = MemXpProvider.DISPLAY)
+@MapiProvider(name = MemXpProvider.NAME, type = ProviderKind.TRANSPORT, display = MemXpProvider.DISPLAY)
 public class MemXpProvider implements TransportProvider {
 	static final String NAME = "org.mapihost.sample.memxp";
 	static final String DISPLAY = "In-memory transport";

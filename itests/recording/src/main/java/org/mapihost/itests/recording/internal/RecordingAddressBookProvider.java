@@ -1,5 +1,6 @@
 package org.mapihost.itests.recording.internal;
 
+import org.mapihost.api.ProviderKind;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.mapihost.api.AbLogonFlag;
@@ -22,7 +23,7 @@ import org.osgi.service.component.annotations.ServiceScope;
  * {@code ABProviderInit}. Its logons release their support object in {@code Logoff}.
  */
 @Component(service = AddressBookProvider.class, scope = ServiceScope.PROTOTYPE)
-@MapiProvider(name = RecordingProviders.AB, display = RecordingAddressBookProvider.DISPLAY)
+@MapiProvider(name = RecordingProviders.AB, type = ProviderKind.ADDRESS_BOOK, display = RecordingAddressBookProvider.DISPLAY)
 public class RecordingAddressBookProvider extends RecordingProvider implements AddressBookProvider {
 	static final String DISPLAY = "Recording address book";
 	private static final int MAPI_MAILUSER = 6;

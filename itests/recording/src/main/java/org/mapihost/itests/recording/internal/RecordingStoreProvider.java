@@ -1,5 +1,6 @@
 package org.mapihost.itests.recording.internal;
 
+import org.mapihost.api.ProviderKind;
 import org.mapihost.api.MapiFlags;
 import org.mapihost.api.MdbFlag;
 import org.mapihost.api.provider.MapiProvider;
@@ -15,7 +16,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 
 /** The recording message-store provider ({@code IMSProvider}); one instance per {@code MSProviderInit}. */
 @Component(service = MessageStoreProvider.class, scope = ServiceScope.PROTOTYPE)
-@MapiProvider(name = RecordingProviders.STORE, display = RecordingStoreProvider.DISPLAY)
+@MapiProvider(name = RecordingProviders.STORE, type = ProviderKind.STORE, display = RecordingStoreProvider.DISPLAY)
 public class RecordingStoreProvider extends RecordingProvider implements MessageStoreProvider {
 	static final String DISPLAY = "Recording store";
 

@@ -1,5 +1,6 @@
 package org.mapihost.itests.recording.internal;
 
+import org.mapihost.api.ProviderKind;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,7 +25,7 @@ import org.osgi.service.component.annotations.ServiceScope;
  * {@code TransportLogoff}.
  */
 @Component(service = TransportProvider.class, scope = ServiceScope.PROTOTYPE)
-@MapiProvider(name = RecordingProviders.XP, display = RecordingTransportProvider.DISPLAY)
+@MapiProvider(name = RecordingProviders.XP, type = ProviderKind.TRANSPORT, display = RecordingTransportProvider.DISPLAY)
 public class RecordingTransportProvider extends RecordingProvider implements TransportProvider {
 	static final String DISPLAY = "Recording transport";
 	/** The address type the recording transport claims. */
