@@ -14,6 +14,7 @@ import org.mapihost.runtime.session.Session;
 import org.mapihost.runtime.trace.Step;
 import org.mapihost.runtime.trace.TraceRecorder;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,10 +33,12 @@ public class MapiClient implements Mapi {
 	MapiSubsystem subsystem;
 
 	private String clientId;
+	private Bundle deactivatingBundle;
 	private int count;
 
 	@Activate
 	void activate(ComponentContext context) {
+		deactivatingBundle = context.getBundleContext().getBundle();
 		Bundle client = context.getUsingBundle();
 		clientId = client == null ? "client" : client.getSymbolicName() + "[" + client.getBundleId() + "]";
 	}
@@ -54,7 +57,7 @@ public class MapiClient implements Mapi {
 		subsystem.log().warn("Client {} went away with {} initialize calls unbalanced and {} sessions open", clientId, left, sessions);
 		Step step = trace().begin("MAPIUninitialize", null, null, clientId, List.of());
 		if (left > 0 && subsystem.uninitialized(left)) {
-			lastUninitialize();
+			lastUninitializeOf(deactivatingBundle);
 		}
 		TraceRecorder.end(step, ResultCode.S_OK, "client " + clientId + " went away without balancing " + left + " initialize calls");
 	}
@@ -101,6 +104,24 @@ public class MapiClient implements Mapi {
 	private void lastUninitialize() {
 		int open = subsystem.logoffSessions(null, "still open at the last MAPIUninitialize (client bug)");
 		subsystem.log().info("Last MAPIUninitialize{}", open == 0 ? "" : "; " + open + " sessions were still open and were logged off");
+		subsystem.libraries().freeAll("last MAPIUninitialize");
+	}
+
+	/**
+	 * The last initialize count went with a client bundle that is stopping. Its sessions are
+	 * logged off here; the libraries are freed on another thread, because a refresh cannot
+	 * finish while the framework is stopping a bundle on this one — and not at all when the
+	 * whole framework is stopping (the process frees everything).
+	 */
+	private void lastUninitializeOf(Bundle runtime) {
+		subsystem.logoffSessions(null, "still open when the last client went away");
+		if (runtime == null || runtime.getBundleContext() == null
+				|| runtime.getBundleContext().getBundle(Constants.SYSTEM_BUNDLE_ID).getState() != Bundle.ACTIVE) {
+			return;
+		}
+		Thread free = new Thread(() -> subsystem.libraries().freeAll("the last client went away"), "mapihost-free-library");
+		free.setDaemon(true);
+		free.start();
 	}
 
 	@Override

@@ -14,6 +14,11 @@ import org.mapihost.api.MapiException;
 import org.mapihost.api.MapiHandle;
 import org.mapihost.api.ResultCode;
 import org.mapihost.runtime.profile.Profile;
+import org.mapihost.runtime.leaks.LeakTracker;
+import org.mapihost.runtime.library.LibraryManager;
+import org.mapihost.runtime.library.SessionView;
+import org.mapihost.runtime.trace.Step;
+import org.osgi.framework.BundleContext;
 import org.mapihost.runtime.profile.ProfileConfiguration;
 import org.mapihost.runtime.provider.ProviderCatalog;
 import org.mapihost.runtime.provider.ProviderService;
@@ -36,6 +41,9 @@ import org.osgi.service.log.LoggerFactory;
  */
 @Component(service = MapiSubsystem.class, immediate = true)
 public class MapiSubsystem implements RuntimeServices {
+	/** Framework property: remember where each tracked object was made, for the leak report. */
+	public static final String LEAKS_DEBUG_PROPERTY = "mapihost.leaks.debug";
+
 	@Reference(service = LoggerFactory.class)
 	Logger log;
 
@@ -45,20 +53,51 @@ public class MapiSubsystem implements RuntimeServices {
 	@Reference
 	ProviderCatalog catalog;
 
-	private final Consumer<ProviderService> providerGone = service -> {
+	@Reference
+	LibraryManager libraries;
+
+	private final Consumer<ProviderService> providerGone = this::hotUnload;
+	private LeakTracker leaks;
+
+	@Activate
+	void activate(BundleContext context) {
+		leaks = new LeakTracker(Boolean.parseBoolean(context.getProperty(LEAKS_DEBUG_PROPERTY)));
+		catalog.onProviderGone(providerGone);
+		libraries.setSessionView(new SessionView() {
+			@Override
+			public int logonsOf(String provider) {
+				return sessions().stream().mapToInt(s -> s.logonsOf(provider)).sum();
+			}
+
+			@Override
+			public List<String> leaked(String kind) {
+				return leaks.leaked(kind);
+			}
+		});
+	}
+
+	/**
+	 * Rule 5, inside the provider service's unregistration: refuse new calls, drain those in
+	 * flight (bounded), then shut down every logon and provider object of it in every session.
+	 */
+	private void hotUnload(ProviderService service) {
+		Step step = trace.begin("MAPI::HotUnload", null, service.name(), service.bundleName(), List.of());
+		long drain = libraries.drainMillis();
+		int left = service.gate().closeAndDrain(drain);
+		if (left > 0) {
+			trace.violation(null, service.name(), service.bundleName(),
+					left + " calls still in flight after " + drain + " ms; the unload goes on");
+		}
 		for (Session session : sessions()) {
 			session.providerGone(service);
 		}
-	};
-
-	@Activate
-	void activate() {
-		catalog.onProviderGone(providerGone);
+		TraceRecorder.end(step, ResultCode.S_OK, libraries.unloadReason(service.name()));
 	}
 
 	@Deactivate
 	void deactivate() {
 		catalog.removeListener(providerGone);
+		libraries.setSessionView(null);
 		logoffSessions(null, "the MAPI runtime is stopping");
 	}
 
@@ -168,6 +207,16 @@ public class MapiSubsystem implements RuntimeServices {
 	@Override
 	public Logger log() {
 		return log;
+	}
+
+	@Override
+	public LibraryManager libraries() {
+		return libraries;
+	}
+
+	@Override
+	public LeakTracker leaks() {
+		return leaks;
 	}
 
 	@Override

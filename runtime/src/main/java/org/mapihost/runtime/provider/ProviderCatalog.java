@@ -91,10 +91,11 @@ public class ProviderCatalog {
 		}
 		Object display = reference.getProperty(ServiceProvider.PROVIDER_DISPLAY);
 		ProviderService service = new ProviderService(providerName, kind,
-				display instanceof String d && !d.isBlank() ? d : providerName, bundle, reference, objects);
+				display instanceof String d && !d.isBlank() ? d : providerName, bundle, reference, objects, new CallGate(providerName));
 		synchronized (this) {
 			List<ProviderService> services = byName.computeIfAbsent(providerName, n -> new ArrayList<>());
 			services.add(service);
+			notifyAll();
 			if (services.size() > 1) {
 				log.warn("Provider name {} is registered twice (bundles {} and {}); the first one is used", providerName,
 						services.get(0).bundleName(), bundle);
@@ -135,6 +136,26 @@ public class ProviderCatalog {
 	public synchronized Optional<ProviderService> find(String name) {
 		List<ProviderService> services = byName.get(name);
 		return services == null || services.isEmpty() ? Optional.empty() : Optional.of(services.get(0));
+	}
+
+	/** Waits up to {@code millis} for a provider of this name to be registered. */
+	public synchronized Optional<ProviderService> await(String name, long millis) {
+		long deadline = System.nanoTime() + millis * 1_000_000;
+		Optional<ProviderService> found = find(name);
+		while (found.isEmpty()) {
+			long left = (deadline - System.nanoTime()) / 1_000_000;
+			if (left <= 0) {
+				break;
+			}
+			try {
+				wait(left);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			found = find(name);
+		}
+		return found;
 	}
 
 	public synchronized List<ProviderService> all() {

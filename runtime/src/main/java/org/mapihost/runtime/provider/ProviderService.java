@@ -10,7 +10,7 @@ import org.osgi.framework.ServiceReference;
  * {@code getService} is MAPI's {@code *ProviderInit}.
  */
 public record ProviderService(String name, ProviderKind kind, String display, String bundleName,
-		ServiceReference<?> reference, ServiceObjects<? extends ServiceProvider> serviceObjects) {
+		ServiceReference<?> reference, ServiceObjects<? extends ServiceProvider> serviceObjects, CallGate gate) {
 
 	/** MAPI's name of this kind's entry point: {@code MSProviderInit}, … */
 	public String initCall() {

@@ -3,6 +3,7 @@ package org.mapihost.runtime.session;
 import org.mapihost.api.MapiException;
 import org.mapihost.api.MapiHandle;
 import org.mapihost.api.ResultCode;
+import org.mapihost.runtime.leaks.LeakTracker;
 
 /**
  * A client handle: the runtime's reference count and MAPI's {@code MakeInvalid}. Concurrency:
@@ -12,6 +13,7 @@ abstract class HandleBase implements MapiHandle, MapiHandleInfo {
 	private final String id;
 	private int references = 1;
 	private boolean invalid;
+	private LeakTracker.Tracked tracked;
 
 	HandleBase(String id) {
 		this.id = id;
@@ -40,6 +42,9 @@ abstract class HandleBase implements MapiHandle, MapiHandleInfo {
 				throw new MapiException(ResultCode.MAPI_E_INVALID_OBJECT, id + " was already released");
 			}
 			left = --references;
+			if (left == 0 && tracked != null) {
+				tracked.released();
+			}
 			if (left > 0 || invalid) {
 				return left;
 			}
@@ -56,6 +61,15 @@ abstract class HandleBase implements MapiHandle, MapiHandleInfo {
 	@Override
 	public final synchronized int references() {
 		return references;
+	}
+
+	/** Tracks the handle: it leaks when it is invalid and the client still holds references. */
+	final void track(LeakTracker leaks, String description) {
+		tracked = leaks.track("client handle", description, () -> {
+			synchronized (this) {
+				return invalid && references > 0;
+			}
+		});
 	}
 
 	/** MAPI's {@code MakeInvalid}: every call but release fails from now on. */

@@ -11,6 +11,7 @@ import org.mapihost.api.provider.AddressBookLogon;
 import org.mapihost.api.provider.ProfileSection;
 import org.mapihost.api.provider.StoreLogon;
 import org.mapihost.api.provider.TransportLogon;
+import org.mapihost.runtime.leaks.LeakTracker;
 import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.support.LogonContext;
 import org.mapihost.runtime.support.Support;
@@ -31,6 +32,8 @@ final class Logon implements LogonContext {
 	boolean trafficEnabled;
 	boolean registrationsRemoved;
 	final List<EntryHandle> openEntries = new ArrayList<>();
+	LeakTracker.Tracked tracked;
+	final LeakTracker.Tracked supportTracked;
 
 	Logon(String id, String supportId, ProviderObject provider, Profile.Entry entry, Session session) {
 		this.id = id;
@@ -38,6 +41,9 @@ final class Logon implements LogonContext {
 		this.entry = entry;
 		this.session = session;
 		this.support = new Support(supportId, this);
+		this.supportTracked = session.services.leaks().track("support object", supportId + " of " + id + " (" + providerName()
+				+ ", session " + session.id() + "): the provider never released it", support::heldAfterLogon);
+		support.onRelease(supportTracked::released);
 	}
 
 	String logonInterface() {

@@ -23,6 +23,7 @@ import org.mapihost.api.provider.ServiceProvider;
 import org.mapihost.api.provider.StoreLogon;
 import org.mapihost.api.provider.TransportLogon;
 import org.mapihost.api.provider.TransportProvider;
+import org.mapihost.runtime.leaks.LeakTracker;
 import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.provider.ProviderService;
 
@@ -39,7 +40,7 @@ final class Logons {
 	private final Session session;
 	private final ProviderCalls calls;
 	private final List<ProviderObject> providerObjects = new ArrayList<>();
-	private final List<Logon> logons = new ArrayList<>();
+	private final List<Logon> logons = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	Logons(Session session, ProviderCalls calls) {
 		this.session = session;
@@ -91,7 +92,7 @@ final class Logons {
 	private <T> T logonCall(Logon logon, String call, List<String> flags, Supplier<T> body) {
 		T result;
 		try {
-			result = calls.call(call, logon.providerName(), logon.provider.id, flags, body);
+			result = gatedLogon(logon.provider.service, () -> calls.call(call, logon.providerName(), logon.provider.id, flags, body));
 		} catch (MapiException e) {
 			abandon(logon);
 			if (e.code() == ResultCode.MAPI_E_FAILONEPROVIDER) {
@@ -109,11 +110,25 @@ final class Logons {
 		return result;
 	}
 
+	/** A logon-time call: refused with MAPI_E_LOGON_FAILED while the provider is being unloaded. */
+	private static <T> T gatedLogon(ProviderService service, Supplier<T> body) {
+		try {
+			return ProviderCalls.gated(service.gate(), body);
+		} catch (MapiException e) {
+			if (service.gate().isClosed() && e.code() == ResultCode.MAPI_E_INVALID_OBJECT) {
+				throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, e.sentence(), e);
+			}
+			throw e;
+		}
+	}
+
 	private Logon newLogon(Profile.Entry entry, ProviderKind kind) {
 		ProviderService service = session.services.catalog().find(entry.providerName())
-				.filter(s -> s.kind() == kind)
-				.orElseThrow(() -> new MapiException(ResultCode.MAPI_E_LOGON_FAILED,
-						"provider " + entry.providerName() + " of entry '" + entry.name() + "' is not available"));
+				.orElseGet(() -> session.services.libraries().load(entry.providerName(), session.id()));
+		if (service.kind() != kind) {
+			throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + entry.providerName() + " of entry '" + entry.name()
+					+ "' is a " + service.kind() + " provider, not a " + kind + " provider");
+		}
 		ProviderObject provider = providerObject(service);
 		String prefix = kind.prefix().toLowerCase(Locale.ROOT);
 		return new Logon(session.services.nextId(prefix + "l"), session.services.nextId("sup"), provider, entry, session);
@@ -126,12 +141,15 @@ final class Logons {
 			}
 		}
 		String id = session.services.nextId(service.kind().prefix().toLowerCase(Locale.ROOT) + "p");
-		ServiceProvider object = calls.call(service.initCall(), service.name(), id, List.of(), () -> service.serviceObjects().getService());
+		ServiceProvider object = gatedLogon(service, () -> calls.call(service.initCall(), service.name(), id, List.of(),
+				() -> service.serviceObjects().getService()));
 		if (object == null) {
 			throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + service.name()
 					+ " could not make a provider object (its component did not activate; see the log)");
 		}
 		ProviderObject provider = new ProviderObject(id, service, object);
+		provider.tracked = session.services.leaks().track("provider object", id + " of " + service.name() + " in session " + session.id(),
+				session::isLoggedOff);
 		providerObjects.add(provider);
 		return provider;
 	}
@@ -140,11 +158,14 @@ final class Logons {
 		logon.providerLogon = providerLogon;
 		logons.add(logon);
 		logon.provider.liveLogons++;
+		logon.tracked = session.services.leaks().track("logon", logon.id + " of " + logon.providerName() + " in session " + session.id(),
+				session::isLoggedOff);
 	}
 
 	/** A logon call failed: the provider must not keep the support object; drop what it registered. */
 	private void abandon(Logon logon) {
-		logon.support.forceRelease();
+		logon.support.abandon();
+		logon.supportTracked.released();
 		if (!session.uids.uidsOf(logon).isEmpty() || session.status.contains(logon.id)) {
 			removeRegistrations(logon);
 		}
@@ -171,6 +192,8 @@ final class Logons {
 			throw new MapiException(ResultCode.MAPI_E_NOT_FOUND, "provider " + logon.providerName() + " returned nothing for " + entryId);
 		}
 		EntryHandle entry = new EntryHandle(session.services.nextId("e"), logon, object, entryId != null ? entryId : object.entryId());
+		entry.track(session.services.leaks(), "entry " + entry.id() + " of " + logon.id + " (" + logon.providerName() + ", session "
+				+ session.id() + ")");
 		logon.openEntries.add(entry);
 		if (logon.storeHandle != null) {
 			logon.storeHandle.childOpened();
@@ -299,6 +322,8 @@ final class Logons {
 		}
 		calls.step(provider.call("Shutdown"), name, provider.id, List.of(), () -> provider.object.shutdown(0));
 		calls.step(provider.call("Release"), name, provider.id, List.of(), () -> ungetService(provider));
+		provider.tracked.released();
+		provider.unreleasedSupports.forEach(LeakTracker.Tracked::released);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -331,13 +356,20 @@ final class Logons {
 
 	/** The logon's last call has returned: check that its support object went, and forget it. */
 	private void finish(Logon logon) {
-		if (logon.support.forceRelease()) {
+		if (logon.support.endLogon()) {
 			calls.violation(logon.providerName(), logon.support.id(),
-					"support object never released by " + logon.logonInterface() + " " + logon.id + "; released by the runtime");
+					"support object never released by " + logon.logonInterface() + " " + logon.id + "; the runtime removed its registrations");
+			logon.provider.unreleasedSupports.add(logon.supportTracked);
 		}
 		removeRegistrations(logon);
 		logons.remove(logon);
 		logon.provider.liveLogons--;
+		logon.tracked.released();
+	}
+
+	/** Read without the session's lock: a count for listings. */
+	int count(String provider) {
+		return (int) List.copyOf(logons).stream().filter(l -> l.providerName().equals(provider)).count();
 	}
 
 	Logon first(ProviderKind kind) {

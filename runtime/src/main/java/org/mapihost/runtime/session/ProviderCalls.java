@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.mapihost.api.MapiException;
 import org.mapihost.api.ResultCode;
+import org.mapihost.runtime.provider.CallGate;
 import org.mapihost.runtime.trace.Step;
 import org.mapihost.runtime.trace.TraceRecorder;
 
@@ -51,6 +52,16 @@ final class ProviderCalls {
 			return ResultCode.S_OK;
 		} catch (MapiException e) {
 			return e.code();
+		}
+	}
+
+	/** A client-driven call into a provider: refused once the provider is being unloaded, counted while in flight. */
+	static <T> T gated(CallGate gate, Supplier<T> body) {
+		gate.enter();
+		try {
+			return body.get();
+		} finally {
+			gate.exit();
 		}
 	}
 

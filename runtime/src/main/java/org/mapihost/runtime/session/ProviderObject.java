@@ -1,6 +1,10 @@
 package org.mapihost.runtime.session;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.mapihost.api.provider.ServiceProvider;
+import org.mapihost.runtime.leaks.LeakTracker;
 import org.mapihost.runtime.provider.ProviderService;
 
 /**
@@ -12,6 +16,8 @@ final class ProviderObject {
 	final ProviderService service;
 	final ServiceProvider object;
 	int liveLogons;
+	LeakTracker.Tracked tracked;
+	final List<LeakTracker.Tracked> unreleasedSupports = new ArrayList<>();
 
 	ProviderObject(String id, ProviderService service, ServiceProvider object) {
 		this.id = id;

@@ -1,5 +1,7 @@
 package org.mapihost.runtime.session;
 
+import org.mapihost.runtime.leaks.LeakTracker;
+import org.mapihost.runtime.library.LibraryManager;
 import org.mapihost.runtime.provider.ProviderCatalog;
 import org.mapihost.runtime.trace.TraceRecorder;
 import org.osgi.service.log.Logger;
@@ -11,6 +13,10 @@ public interface RuntimeServices {
 	ProviderCatalog catalog();
 
 	Logger log();
+
+	LibraryManager libraries();
+
+	LeakTracker leaks();
 
 	/** A new short id with this prefix: {@code s1}, {@code ms2}, … */
 	String nextId(String prefix);

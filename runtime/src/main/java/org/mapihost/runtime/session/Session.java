@@ -69,6 +69,7 @@ public final class Session extends HandleBase implements MapiSession {
 	public static Session logon(String id, RuntimeServices services, Profile profile, int flags, Object owner) {
 		Session session = new Session(id, services, profile, owner);
 		session.logonProviders(flags);
+		session.track(services.leaks(), "session " + id + " (profile " + profile.name() + ")");
 		return session;
 	}
 
@@ -76,10 +77,11 @@ public final class Session extends HandleBase implements MapiSession {
 		lock();
 		try {
 			for (Profile.Entry entry : profile.entries()) {
-				ProviderService service = services.catalog().find(entry.providerName())
+				ProviderKind kind = services.catalog().find(entry.providerName()).map(ProviderService::kind)
+						.or(() -> services.libraries().indexedKind(entry.providerName()))
 						.orElseThrow(() -> new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + entry.providerName()
-								+ " of profile entry '" + entry.name() + "' is not available"));
-				entryKinds.put(entry.name(), service.kind());
+								+ " of profile entry '" + entry.name() + "' is not available (not registered, and not in the providers folder)"));
+				entryKinds.put(entry.name(), kind);
 			}
 			if ((flags & LogonFlag.MAPI_NO_MAIL.value()) == 0) {
 				for (Profile.Entry entry : entriesOf(ProviderKind.TRANSPORT)) {
@@ -144,6 +146,7 @@ public final class Session extends HandleBase implements MapiSession {
 							"profile " + profile.name() + " has no store named '" + storeName + "'; stores: " + msgStoreNames()));
 			Logon logon = logons.logonStore(entry, profile.name(), flags);
 			StoreHandle store = new StoreHandle(services.nextId("ms"), logon);
+			store.track(services.leaks(), "store " + store.id() + " (" + storeName + ", session " + id() + ")");
 			logon.storeHandle = store;
 			stores.put(storeName, store);
 			logons.enableTraffic();
@@ -158,13 +161,13 @@ public final class Session extends HandleBase implements MapiSession {
 		lock();
 		try {
 			store.checkValid();
-			return calls.call("IMsgStore::StoreLogoff", logon.providerName(), store.id(),
-					MapiFlags.names(StoreLogoffFlag.class, flag), () -> {
+			return ProviderCalls.gated(logon.provider.service.gate(), () -> calls.call("IMsgStore::StoreLogoff", logon.providerName(),
+					store.id(), MapiFlags.names(StoreLogoffFlag.class, flag), () -> {
 						MapiFlags.requireExactlyOne("StoreLogoff", flag, StoreLogoffFlag.LOGOFF_NO_WAIT,
 								StoreLogoffFlag.LOGOFF_ORDERLY, StoreLogoffFlag.LOGOFF_PURGE, StoreLogoffFlag.LOGOFF_ABORT,
 								StoreLogoffFlag.LOGOFF_QUIET);
 						return logon.storeLogon().store().storeLogoff(flag);
-					});
+					}));
 		} finally {
 			operations.unlock();
 		}
@@ -202,6 +205,7 @@ public final class Session extends HandleBase implements MapiSession {
 				}
 			}
 			addressBook = new AddressBookHandle(services.nextId("ab"), this);
+			addressBook.track(services.leaks(), "address book " + addressBook.id() + " (session " + id() + ")");
 			return addressBook;
 		} finally {
 			operations.unlock();
@@ -250,15 +254,17 @@ public final class Session extends HandleBase implements MapiSession {
 			services.trace().instant(call, id(), null, id(), MapiFlags.names(OpenEntryFlag.class, flags), unknown.code(), unknown.sentence());
 			throw unknown;
 		}
-		return calls.call(call, logon.providerName(), id(), MapiFlags.names(OpenEntryFlag.class, flags), () -> {
-			MapiFlags.requireKnown(call, flags, OpenEntryFlag.values());
-			return logons.openEntry(logon, entryId, flags);
-		});
+		Logon target = logon;
+		return ProviderCalls.gated(target.provider.service.gate(), () -> calls.call(call, target.providerName(), id(),
+				MapiFlags.names(OpenEntryFlag.class, flags), () -> {
+					MapiFlags.requireKnown(call, flags, OpenEntryFlag.values());
+					return logons.openEntry(target, entryId, flags);
+				}));
 	}
 
 	<T> T entryCall(EntryHandle entry, String method, Supplier<T> body) {
 		try {
-			return body.get();
+			return ProviderCalls.gated(entry.logon.provider.service.gate(), body);
 		} catch (MapiException e) {
 			throw e;
 		} catch (RuntimeException | LinkageError e) {
@@ -352,6 +358,11 @@ public final class Session extends HandleBase implements MapiSession {
 		} finally {
 			operations.unlock();
 		}
+	}
+
+	/** How many logons of this provider the session has open. */
+	public int logonsOf(String provider) {
+		return logons.count(provider);
 	}
 
 	public boolean isLoggedOff() {

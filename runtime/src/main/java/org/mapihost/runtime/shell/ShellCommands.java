@@ -23,6 +23,9 @@ import org.mapihost.api.SessionLogoffFlag;
 import org.mapihost.api.StatusColumn;
 import org.mapihost.api.StatusRow;
 import org.mapihost.api.StoreLogoffFlag;
+import org.mapihost.api.admin.LeakReport;
+import org.mapihost.api.admin.LibraryInfo;
+import org.mapihost.api.admin.ProviderLibraries;
 import org.mapihost.api.trace.TraceEvent;
 import org.mapihost.runtime.client.MapiSubsystem;
 import org.mapihost.runtime.session.MapiHandleInfo;
@@ -49,6 +52,9 @@ public class ShellCommands {
 	@Reference
 	TraceRecorder trace;
 
+	@Reference
+	ProviderLibraries libraries;
+
 	List<Command> all() {
 		return List.of(
 				new Command("init", "[FLAGS]", 0, 1, this::init),
@@ -63,7 +69,10 @@ public class ShellCommands {
 				new Command("open-ab", "SESSION", 1, 1, this::openAddressBook),
 				new Command("open-entry", "SESSION|STORE|AB ENTRYID|root [FLAGS]", 2, 3, this::openEntry),
 				new Command("status", "SESSION", 1, 1, this::status),
-				new Command("trace", "[SINCE]", 0, 1, this::trace));
+				new Command("trace", "[SINCE]", 0, 1, this::trace),
+				new Command("providers", "", 0, 0, args -> providers()),
+				new Command("unload", "NAME", 1, 1, this::unload),
+				new Command("leaks", "", 0, 0, args -> leaks()));
 	}
 
 	private String init(List<String> args) {
@@ -187,6 +196,41 @@ public class ShellCommands {
 			lines.add(event.toJson());
 		}
 		return String.join("\n", lines);
+	}
+
+	private String providers() {
+		List<String> lines = new ArrayList<>();
+		for (LibraryInfo library : libraries.libraries()) {
+			StringBuilder line = new StringBuilder(library.name()).append("  type=").append(library.kind() == null ? "?" : library.kind())
+					.append("  version=").append(library.version().isEmpty() ? "?" : library.version()).append("  ")
+					.append(library.state());
+			if (library.logons() > 0) {
+				line.append(" by ").append(library.logons()).append(library.logons() == 1 ? " logon" : " logons");
+			}
+			line.append("  loads=").append(library.loadCount()).append("  bundle=").append(library.bundleId() < 0 ? "-" : library.bundleId());
+			if (library.failure() != null) {
+				line.append("  failed: ").append(library.failure());
+			}
+			lines.add(line.toString());
+		}
+		return lines.isEmpty() ? "no provider libraries" : String.join("\n", lines);
+	}
+
+	private String unload(List<String> args) {
+		libraries.unload(args.get(0));
+		return args.get(0) + " unloaded";
+	}
+
+	private String leaks() {
+		LeakReport report = libraries.leaks();
+		List<String> lines = new ArrayList<>();
+		report.providerObjects().forEach(l -> lines.add("provider object not released: " + l));
+		report.logons().forEach(l -> lines.add("logon not released: " + l));
+		report.supportObjects().forEach(l -> lines.add("support object: " + l));
+		report.clientHandles().forEach(l -> lines.add("client handle not released: " + l));
+		report.removalPendingBundles().forEach(l -> lines.add("removal-pending bundle: " + l));
+		report.reachableClassLoaders().forEach(l -> lines.add("still reachable after FreeLibrary: " + l));
+		return lines.isEmpty() ? "no leaks" : String.join("\n", lines);
 	}
 
 	private MapiSession session(String id) {

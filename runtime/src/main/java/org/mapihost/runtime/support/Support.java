@@ -25,7 +25,10 @@ public final class Support implements ProviderSupport {
 	private final String id;
 	private final LogonContext logon;
 	private boolean released;
+	private boolean logonEnded;
 	private boolean transportsLoggedOff;
+	private Runnable onRelease = () -> {
+	};
 
 	public Support(String id, LogonContext logon) {
 		this.id = id;
@@ -109,11 +112,14 @@ public final class Support implements ProviderSupport {
 	@Override
 	public void release() {
 		traced("IMAPISupport::Release", List.of(), () -> {
+			Runnable released;
 			synchronized (this) {
-				if (!released) {
-					released = true;
-					return 0;
-				}
+				released = this.released ? null : onRelease;
+				this.released = true;
+			}
+			if (released != null) {
+				released.run();
+				return 0;
 			}
 			violation("support object released twice");
 			throw new MapiException(ResultCode.MAPI_E_INVALID_OBJECT, "support object " + id + " was already released");
@@ -128,22 +134,43 @@ public final class Support implements ProviderSupport {
 		return transportsLoggedOff;
 	}
 
+	/** Runs once when the provider releases this support object. */
+	public synchronized void onRelease(Runnable action) {
+		onRelease = action;
+	}
+
 	/**
-	 * The runtime's release on behalf of a provider that never released it (or whose logon
-	 * failed); returns whether it was still held.
+	 * The logon this support object serves has ended: from now on every call but
+	 * {@link #release()} is refused. Returns whether the provider still holds it.
 	 */
-	public synchronized boolean forceRelease() {
-		boolean held = !released;
+	public synchronized boolean endLogon() {
+		logonEnded = true;
+		return !released;
+	}
+
+	/** True while the provider holds it although its logon has ended: a leak. */
+	public synchronized boolean heldAfterLogon() {
+		return logonEnded && !released;
+	}
+
+	/** A failed logon call: the provider must not keep the support object, so it counts as released. */
+	public synchronized void abandon() {
+		logonEnded = true;
 		released = true;
-		return held;
 	}
 
 	private void requireAlive(String method) {
-		if (isReleased()) {
-			violation(method + " called on a released support object");
-			throw new MapiException(ResultCode.MAPI_E_INVALID_OBJECT,
-					"support object " + id + " was released; " + method + " is not allowed after that");
+		boolean ended;
+		synchronized (this) {
+			if (!released && !logonEnded) {
+				return;
+			}
+			ended = !released;
 		}
+		String state = ended ? "whose logon has ended" : "that was released";
+		violation(method + " called on a support object " + state);
+		throw new MapiException(ResultCode.MAPI_E_INVALID_OBJECT,
+				"support object " + id + " is " + (ended ? "of a logon that has ended" : "released") + "; " + method + " is not allowed");
 	}
 
 	private void requireKind(String method, ProviderKind... kinds) {

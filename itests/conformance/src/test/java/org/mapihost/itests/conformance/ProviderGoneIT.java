@@ -31,10 +31,11 @@ import org.osgi.test.common.annotation.Property;
 import org.osgi.test.common.annotation.config.WithFactoryConfiguration;
 
 /**
- * A store provider whose service goes away while a session uses it (DESIGN.md §3 rule 5, the
- * part that holds today): its logon is shut down as in rule 3 and its provider object gets
- * Shutdown and Release before the unregistration returns; the session lives on with its
- * transport. The provider is registered by this test, so it can be unregistered alone.
+ * A store provider whose service goes away while a session uses it (DESIGN.md §3 rule 5): inside
+ * a {@code MAPI::HotUnload} step its logon is shut down as in rule 3 and its provider object gets
+ * Shutdown and Release, all before the unregistration returns; the session lives on with its
+ * transport. The provider is registered by this test (not from a library), so it can be
+ * unregistered alone.
  */
 @WithFactoryConfiguration(factoryPid = ConformanceTestSupport.PROFILE_PID, name = "gone", properties = {
 		@Property(key = "name", value = "gone"),
@@ -62,14 +63,15 @@ class ProviderGoneIT extends ConformanceTestSupport {
 				.filter(s -> !s.startsWith("logoff")).toList(), "Shutdown and Release came before the service was gone");
 		Trace gone = since(start);
 		gone.assertOutline("""
-				IMSLogon::Logoff
-				  IMAPISupport::StoreLogoffTransports [LOGOFF_ABORT]
-				  IMAPISupport::Release
-				MAPI::RemoveProviderUIDs
-				MAPI::RemoveStatusRow
-				IMSLogon::Release
-				IMSProvider::Shutdown
-				IMSProvider::Release
+				MAPI::HotUnload
+				  IMSLogon::Logoff
+				    IMAPISupport::StoreLogoffTransports [LOGOFF_ABORT]
+				    IMAPISupport::Release
+				  MAPI::RemoveProviderUIDs
+				  MAPI::RemoveStatusRow
+				  IMSLogon::Release
+				  IMSProvider::Shutdown
+				  IMSProvider::Release
 				""");
 		assertTrue(gone.violations().isEmpty(), () -> "no violations: " + gone);
 
