@@ -40,6 +40,10 @@ final class CapabilityHeader {
 		while (pos < text.length() && text.charAt(pos) == ';') {
 			pos++;
 			String key = token().trim();
+			if (pos + 1 < text.length() && text.charAt(pos) == ':' && text.charAt(pos + 1) != '=') {
+				pos++;
+				token();
+			}
 			boolean directive = false;
 			if (pos < text.length() && text.charAt(pos) == ':' && pos + 1 < text.length() && text.charAt(pos + 1) == '=') {
 				directive = true;
@@ -51,8 +55,7 @@ final class CapabilityHeader {
 			}
 			String value = value();
 			if (!directive) {
-				int colon = key.indexOf(':');
-				attributes.put(colon < 0 ? key : key.substring(0, colon).trim(), value);
+				attributes.put(key, value);
 			}
 		}
 		if (pos < text.length()) {

@@ -9,7 +9,7 @@ import org.mapihost.api.provider.PropObject;
 /** The client's handle on an object opened by entry ID; an entry of a store keeps the store alive. */
 final class EntryHandle extends HandleBase implements MapiEntry {
 	final Logon logon;
-	final PropObject object;
+	private PropObject object;
 	private final EntryId entryId;
 
 	EntryHandle(String id, Logon logon, PropObject object, EntryId entryId) {
@@ -28,13 +28,28 @@ final class EntryHandle extends HandleBase implements MapiEntry {
 	@Override
 	public int objectType() {
 		checkValid();
-		return logon.session.entryCall(this, "objectType", object::objectType);
+		PropObject target = object();
+		return logon.session.entryCall(this, "objectType", target::objectType);
 	}
 
 	@Override
 	public Map<String, Object> properties() {
 		checkValid();
-		return Map.copyOf(logon.session.entryCall(this, "GetProps", object::properties));
+		PropObject target = object();
+		return Map.copyOf(logon.session.entryCall(this, "GetProps", target::properties));
+	}
+
+	/** The provider's object, until the runtime released it; then the handle is invalid. */
+	synchronized PropObject object() {
+		checkValid();
+		return object;
+	}
+
+	/** Hands the provider's object over for its release and forgets it. */
+	synchronized PropObject takeObject() {
+		PropObject taken = object;
+		object = null;
+		return taken;
 	}
 
 	@Override

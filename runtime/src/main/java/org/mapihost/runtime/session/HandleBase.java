@@ -42,6 +42,7 @@ abstract class HandleBase implements MapiHandle, MapiHandleInfo {
 				throw new MapiException(ResultCode.MAPI_E_INVALID_OBJECT, id + " was already released");
 			}
 			left = --references;
+			updateLeakState();
 			if (left == 0 && tracked != null) {
 				tracked.released();
 			}
@@ -63,18 +64,35 @@ abstract class HandleBase implements MapiHandle, MapiHandleInfo {
 		return references;
 	}
 
-	/** Tracks the handle: it leaks when it is invalid and the client still holds references. */
+	/**
+	 * Tracks the handle: it leaks when it is invalid and the client still holds references. The
+	 * tracker sees only a snapshot holder, never the handle, so a leaked handle is reported
+	 * without the report itself keeping the handle (and what it points to) alive.
+	 */
 	final void track(LeakTracker leaks, String description) {
-		tracked = leaks.track("client handle", description, () -> {
-			synchronized (this) {
-				return invalid && references > 0;
-			}
-		});
+		LeakState state = leakState;
+		tracked = leaks.track("client handle", description, state::leaked);
+	}
+
+	/** What the leak tracker may see of a handle: kept current under the handle's lock. */
+	private static final class LeakState {
+		private volatile boolean leaked;
+
+		boolean leaked() {
+			return leaked;
+		}
+	}
+
+	private final LeakState leakState = new LeakState();
+
+	private void updateLeakState() {
+		leakState.leaked = invalid && references > 0;
 	}
 
 	/** MAPI's {@code MakeInvalid}: every call but release fails from now on. */
 	final synchronized void invalidate() {
 		invalid = true;
+		updateLeakState();
 	}
 
 	final void checkValid() {

@@ -209,8 +209,12 @@ final class Logons {
 
 	private void releaseObject(EntryHandle entry) {
 		entry.invalidate();
+		PropObject object = entry.takeObject();
+		if (object == null) {
+			return;
+		}
 		try {
-			entry.object.release();
+			object.release();
 		} catch (RuntimeException | LinkageError e) {
 			calls.violation(entry.logon.providerName(), entry.id(), "PropObject.release threw " + e);
 		}
@@ -324,6 +328,7 @@ final class Logons {
 		calls.step(provider.call("Release"), name, provider.id, List.of(), () -> ungetService(provider));
 		provider.tracked.released();
 		provider.unreleasedSupports.forEach(LeakTracker.Tracked::released);
+		provider.object = null;
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -365,6 +370,7 @@ final class Logons {
 		logons.remove(logon);
 		logon.provider.liveLogons--;
 		logon.tracked.released();
+		logon.providerLogon = null;
 	}
 
 	/** Read without the session's lock: a count for listings. */

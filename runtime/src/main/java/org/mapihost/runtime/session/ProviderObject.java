@@ -14,7 +14,7 @@ import org.mapihost.runtime.provider.ProviderService;
 final class ProviderObject {
 	final String id;
 	final ProviderService service;
-	final ServiceProvider object;
+	ServiceProvider object;
 	int liveLogons;
 	LeakTracker.Tracked tracked;
 	final List<LeakTracker.Tracked> unreleasedSupports = new ArrayList<>();
