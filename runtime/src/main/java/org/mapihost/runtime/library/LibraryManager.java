@@ -33,6 +33,7 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
@@ -69,7 +70,7 @@ public class LibraryManager implements ProviderLibraries {
 	private final Logger log;
 	private final ProviderCatalog catalog;
 	private final TraceRecorder trace;
-	private final Config config;
+	private volatile Config config;
 	private final BundleUnloader unloader;
 	private final LibraryIndex index = new LibraryIndex();
 	private final Path folder;
@@ -91,6 +92,14 @@ public class LibraryManager implements ProviderLibraries {
 		this.folder = Path.of(dir == null || dir.isBlank() ? "providers" : dir).toAbsolutePath().normalize();
 		context.addBundleListener(listener);
 		scanFolder();
+	}
+
+	/** A configuration change applies to the next load or unload; nothing is restarted. */
+	@Modified
+	void modified(Config config) {
+		this.config = config;
+		log.info("Provider libraries configuration: serviceWaitMillis={}, drainMillis={}, verifyUnload={}, gcAttempts={}",
+				config.serviceWaitMillis(), config.drainMillis(), config.verifyUnload(), config.gcAttempts());
 	}
 
 	@Deactivate

@@ -16,6 +16,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -86,6 +87,18 @@ public class TraceRecorder implements ProtocolTrace {
 				log.error("Cannot write the protocol trace to {}: {}", file, e.toString());
 			}
 		}
+	}
+
+	/** Capacity and recording change in place; the events kept so far stay (the oldest go first). */
+	@Modified
+	void modified(Config config) {
+		synchronized (lock) {
+			capacity = Math.max(1, config.capacity());
+			while (memory.size() > capacity) {
+				memory.removeFirst();
+			}
+		}
+		recording = config.recording();
 	}
 
 	@Deactivate
