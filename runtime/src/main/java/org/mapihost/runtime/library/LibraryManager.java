@@ -76,6 +76,7 @@ public class LibraryManager implements ProviderLibraries {
 	private final Path folder;
 	private final Map<String, String> unloadReasons = new ConcurrentHashMap<>();
 	private final List<FreedLoader> freedLoaders = new CopyOnWriteArrayList<>();
+	private final Map<Long, Runnable> pendingRefresh = new ConcurrentHashMap<>();
 	private final SynchronousBundleListener listener = this::bundleChanged;
 	private volatile SessionView sessions = SessionView.NONE;
 
@@ -357,17 +358,67 @@ public class LibraryManager implements ProviderLibraries {
 		});
 	}
 
-	/** A bundle the runtime loaded was uninstalled by other means: account for its FreeLibrary. */
+	/**
+	 * A bundle the runtime loaded was uninstalled or updated by other means (the shell's
+	 * {@code uninstall} or {@code update}): account for its FreeLibrary (and LoadLibrary of the new
+	 * revision), and refresh it — later, on another thread, as the framework is in the middle of
+	 * the operation now.
+	 */
 	private void bundleChanged(BundleEvent event) {
-		if (event.getType() != BundleEvent.UNINSTALLED) {
+		Bundle bundle = event.getBundle();
+		if (event.getType() == BundleEvent.STARTED) {
+			Runnable refresh = pendingRefresh.remove(bundle.getBundleId());
+			if (refresh != null) {
+				refresh.run();
+			}
 			return;
 		}
-		index.loadedAs(event.getBundle().getBundleId()).filter(jar -> !jar.unloading).ifPresent(jar -> {
-			Step step = trace.begin("FreeLibrary", null, jar.loadedFor, jar.object(), List.of());
-			jar.bundle = null;
-			TraceRecorder.end(step, ResultCode.S_OK, "uninstalled by other means");
-			freed(jar);
+		if (event.getType() != BundleEvent.UNINSTALLED && event.getType() != BundleEvent.UPDATED) {
+			return;
+		}
+		index.loadedAs(bundle.getBundleId()).filter(jar -> !jar.unloading).ifPresent(jar -> {
+			boolean uninstalled = event.getType() == BundleEvent.UNINSTALLED;
+			String why = (uninstalled ? "uninstalled" : "updated") + " by other means";
+			Step free = trace.begin("FreeLibrary", null, jar.loadedFor, jar.object(), List.of());
+			if (uninstalled) {
+				jar.bundle = null;
+			}
+			TraceRecorder.end(free, ResultCode.S_OK, why);
+			WeakReference<ClassLoader> old = jar.loader;
+			jar.loader = null;
+			if (!uninstalled) {
+				jar.loadCount++;
+				trace.instant("LoadLibrary", null, jar.loadedFor, bundle.getSymbolicName() + "_" + bundle.getVersion(), List.of(),
+						ResultCode.S_OK, why);
+			}
+			if (uninstalled) {
+				refreshLater(bundle, jar, old);
+			} else {
+				// The framework restarts an updated bundle after this event; a refresh now would
+				// compete with that restart for the framework's lock, so it waits for STARTED.
+				pendingRefresh.put(bundle.getBundleId(), () -> refreshLater(bundle, jar, old));
+			}
 		});
+	}
+
+	private void refreshLater(Bundle bundle, LibraryJar jar, WeakReference<ClassLoader> old) {
+		Thread refresh = new Thread(() -> {
+			String problem = unloader.refresh(bundle);
+			if (problem != null) {
+				log.warn("Refresh of {} after a change by other means: {}", bundle.getSymbolicName(), problem);
+			}
+			synchronized (jar.loading) {
+				if (jar.bundle == bundle) {
+					BundleWiring wiring = bundle.adapt(BundleWiring.class);
+					jar.loader = wiring == null ? null : new WeakReference<>(wiring.getClassLoader());
+				}
+			}
+			if (old != null && old.get() != null) {
+				freedLoaders.add(new FreedLoader(jar.object(), old));
+			}
+		}, "mapihost-refresh-" + bundle.getSymbolicName());
+		refresh.setDaemon(true);
+		refresh.start();
 	}
 
 	@Override
