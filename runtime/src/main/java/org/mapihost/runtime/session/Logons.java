@@ -1,16 +1,16 @@
 package org.mapihost.runtime.session;
 
-import java.util.function.Supplier;
-import org.mapihost.api.AbLogonFlag;
-import org.mapihost.api.MdbFlag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
+import org.mapihost.api.AbLogonFlag;
 import org.mapihost.api.EntryId;
 import org.mapihost.api.MapiException;
 import org.mapihost.api.MapiFlags;
+import org.mapihost.api.MdbFlag;
 import org.mapihost.api.NotifyFlag;
 import org.mapihost.api.ProviderKind;
 import org.mapihost.api.ResultCode;

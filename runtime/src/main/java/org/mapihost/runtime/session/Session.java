@@ -1,6 +1,5 @@
 package org.mapihost.runtime.session;
 
-import org.mapihost.api.MapiHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.mapihost.api.LogonFlag;
 import org.mapihost.api.MapiEntry;
 import org.mapihost.api.MapiException;
 import org.mapihost.api.MapiFlags;
+import org.mapihost.api.MapiHandle;
 import org.mapihost.api.MapiSession;
 import org.mapihost.api.MdbFlag;
 import org.mapihost.api.MsgStore;

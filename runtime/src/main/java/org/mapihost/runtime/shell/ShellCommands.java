@@ -1,6 +1,5 @@
 package org.mapihost.runtime.shell;
 
-import org.mapihost.api.StatusCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -20,6 +19,7 @@ import org.mapihost.api.MsgStore;
 import org.mapihost.api.OpenEntryFlag;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.SessionLogoffFlag;
+import org.mapihost.api.StatusCode;
 import org.mapihost.api.StatusColumn;
 import org.mapihost.api.StatusRow;
 import org.mapihost.api.StoreLogoffFlag;
