@@ -90,7 +90,7 @@ public class LibraryManager implements ProviderLibraries {
 		this.config = config;
 		this.unloader = new BundleUnloader(context);
 		String dir = context.getProperty(PROVIDERS_DIR_PROPERTY);
-		this.folder = Path.of(dir == null || dir.isBlank() ? "providers" : dir).toAbsolutePath().normalize();
+		this.folder = realPath(Path.of(dir == null || dir.isBlank() ? "providers" : dir));
 		context.addBundleListener(listener);
 		scanFolder();
 	}
@@ -139,7 +139,12 @@ public class LibraryManager implements ProviderLibraries {
 
 	/** Indexes a file of the providers folder (new, or seen at start). */
 	public LibraryJar indexed(Path file) {
-		LibraryJar jar = index.index(normalize(file));
+		Path path = normalize(file);
+		String before = index.get(path).map(j -> j.failure == null ? String.valueOf(j.declared) : j.failure).orElse(null);
+		LibraryJar jar = index.index(path);
+		if ((jar.failure == null ? String.valueOf(jar.declared) : jar.failure).equals(before)) {
+			return jar;
+		}
 		if (jar.failure != null) {
 			log.error("Provider library {} failed: {}", file.getFileName(), jar.failure);
 		} else {
@@ -326,8 +331,12 @@ public class LibraryManager implements ProviderLibraries {
 		Step free = trace.begin("FreeLibrary", null, jar.loadedFor, oldObject, List.of());
 		jar.unloading = true;
 		try (InputStream bytes = Files.newInputStream(jar.file)) {
+			// Stopped first, started last: update() alone would restart the old wiring, and the
+			// refresh would stop and start it once more.
+			bundle.stop();
 			bundle.update(bytes);
 			String problem = unloader.refresh(bundle);
+			bundle.start();
 			TraceRecorder.end(free, problem == null ? ResultCode.S_OK : ResultCode.MAPI_E_CALL_FAILED,
 					problem == null ? "hot update" : "hot update; " + problem);
 		} catch (IOException | BundleException | IllegalStateException e) {
@@ -485,6 +494,20 @@ public class LibraryManager implements ProviderLibraries {
 	}
 
 	private static Path normalize(Path file) {
-		return file.toAbsolutePath().normalize();
+		return realPath(file);
+	}
+
+	/** The real path where it exists (FileInstall reports files by it), else the absolute, normalized one. */
+	static Path realPath(Path file) {
+		Path absolute = file.toAbsolutePath().normalize();
+		try {
+			return absolute.toRealPath();
+		} catch (IOException e) {
+			Path parent = absolute.getParent();
+			if (parent != null && !parent.equals(absolute) && Files.exists(parent)) {
+				return realPath(parent).resolve(absolute.getFileName());
+			}
+			return absolute;
+		}
 	}
 }

@@ -11,9 +11,11 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Felix FileInstall's hook into the providers folder: claims every file there, so FileInstall
  * does not install jars itself, and hands new, changed and deleted files to the library
- * manager. FileInstall's polling, debounce and start-up scan are reused as they are.
+ * manager. FileInstall's polling, debounce and start-up scan are reused as they are. The high
+ * ranking puts it before FileInstall's own configuration installer, so a {@code .cfg} dropped
+ * into the providers folder is a failed library, not a configuration.
  */
-@Component(service = ArtifactInstaller.class)
+@Component(service = ArtifactInstaller.class, property = { "service.ranking:Integer=1000", "mapihost.installer=providers" })
 public class ProvidersFolderInstaller implements ArtifactInstaller {
 	private final LibraryManager libraries;
 
@@ -24,7 +26,7 @@ public class ProvidersFolderInstaller implements ArtifactInstaller {
 
 	@Override
 	public boolean canHandle(File artifact) {
-		Path parent = artifact.toPath().toAbsolutePath().normalize().getParent();
+		Path parent = LibraryManager.realPath(artifact.toPath()).getParent();
 		return parent != null && parent.equals(libraries.folder());
 	}
 

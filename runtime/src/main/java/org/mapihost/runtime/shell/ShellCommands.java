@@ -2,6 +2,9 @@ package org.mapihost.runtime.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 
 import org.mapihost.api.AddressBook;
@@ -55,6 +58,9 @@ public class ShellCommands {
 	@Reference
 	ProviderLibraries libraries;
 
+	/** The handles this shell opened, by id, until their last release: a client keeps what it holds. */
+	private final Map<String, MapiHandle> held = new ConcurrentHashMap<>();
+
 	List<Command> all() {
 		return List.of(
 				new Command("init", "[FLAGS]", 0, 1, this::init),
@@ -87,14 +93,13 @@ public class ShellCommands {
 
 	private String logon(List<String> args) {
 		int flags = args.size() > 1 ? MapiFlags.parse(LogonFlag.class, args.get(1)) : DEFAULT_LOGON_FLAGS;
-		MapiSession session = mapi.logon(args.get(0), flags);
-		return session.id();
+		return hold(mapi.logon(args.get(0), flags));
 	}
 
 	private String logoff(List<String> args) {
 		MapiSession session = session(args.get(0));
 		session.logoff(args.size() > 1 ? MapiFlags.parse(SessionLogoffFlag.class, args.get(1)) : 0);
-		session.release();
+		release(session);
 		return session.id() + " logged off";
 	}
 
@@ -124,7 +129,7 @@ public class ShellCommands {
 		MapiSession session = session(args.get(0));
 		String store = args.size() > 1 ? args.get(1) : defaultStore(session);
 		int flags = args.size() > 2 ? MapiFlags.parse(MdbFlag.class, args.get(2)) : 0;
-		return session.openMsgStore(store, flags).id();
+		return hold(session.openMsgStore(store, flags));
 	}
 
 	private static String defaultStore(MapiSession session) {
@@ -143,12 +148,12 @@ public class ShellCommands {
 
 	private String release(List<String> args) {
 		MapiHandle handle = handle(args.get(0), MapiHandle.class);
-		int left = handle.release();
+		int left = release(handle);
 		return handle.id() + ": " + left + (left == 1 ? " reference" : " references") + " left";
 	}
 
 	private String openAddressBook(List<String> args) {
-		return session(args.get(0)).openAddressBook(0).id();
+		return hold(session(args.get(0)).openAddressBook(0));
 	}
 
 	private String openEntry(List<String> args) {
@@ -165,6 +170,7 @@ public class ShellCommands {
 		} else {
 			throw new MapiException(ResultCode.MAPI_E_INVALID_PARAMETER, args.get(0) + " is not a session, store or address book");
 		}
+		hold(entry);
 		List<String> lines = new ArrayList<>();
 		lines.add(entry.id() + "  type=" + entry.objectType() + "  entryid=" + entry.entryId());
 		new TreeMap<>(entry.properties()).forEach((name, value) -> lines.add("  " + name + " = " + value));
@@ -237,9 +243,23 @@ public class ShellCommands {
 		return handle(id, MapiSession.class);
 	}
 
+	private String hold(MapiHandle handle) {
+		held.put(handle.id(), handle);
+		return handle.id();
+	}
+
+	private int release(MapiHandle handle) {
+		int left = handle.release();
+		if (left == 0) {
+			held.remove(handle.id(), handle);
+		}
+		return left;
+	}
+
+	/** A handle this shell holds, or any session or open handle of the subsystem (an operator's reach). */
 	private <T extends MapiHandle> T handle(String id, Class<T> type) {
-		MapiHandle handle = subsystem.findHandle(id).orElseThrow(() -> new MapiException(ResultCode.MAPI_E_INVALID_OBJECT,
-				"no open session or handle is called '" + id + "'"));
+		MapiHandle handle = Optional.ofNullable(held.get(id)).or(() -> subsystem.findHandle(id))
+				.orElseThrow(() -> new MapiException(ResultCode.MAPI_E_INVALID_OBJECT, "no open session or handle is called '" + id + "'"));
 		if (!type.isInstance(handle)) {
 			throw new MapiException(ResultCode.MAPI_E_INVALID_PARAMETER, id + " is not a " + type.getSimpleName());
 		}
