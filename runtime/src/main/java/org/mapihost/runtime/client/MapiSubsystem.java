@@ -82,16 +82,28 @@ public class MapiSubsystem implements RuntimeServices {
 	 */
 	private void hotUnload(ProviderService service) {
 		Step step = trace.begin("MAPI::HotUnload", null, service.name(), service.bundleName(), List.of());
-		long drain = libraries.drainMillis();
-		int left = service.gate().closeAndDrain(drain);
-		if (left > 0) {
-			trace.violation(null, service.name(), service.bundleName(),
-					left + " calls still in flight after " + drain + " ms; the unload goes on");
+		List<String> failed = new ArrayList<>();
+		try {
+			long drain = libraries.drainMillis();
+			int left = service.gate().closeAndDrain(drain);
+			if (left > 0) {
+				trace.violation(null, service.name(), service.bundleName(),
+						left + " calls still in flight after " + drain + " ms; the unload goes on");
+			}
+			for (Session session : sessions()) {
+				try {
+					session.providerGone(service);
+				} catch (RuntimeException e) {
+					// One session that cannot be shut down in time must not keep the others' logons alive.
+					failed.add(session.id() + ": " + e.getMessage());
+					log.error("Hot unload of {} in session {} failed: {}", service.name(), session.id(), e.toString());
+				}
+			}
+		} finally {
+			String reason = libraries.unloadReason(service.name());
+			TraceRecorder.end(step, failed.isEmpty() ? ResultCode.S_OK : ResultCode.MAPI_E_CALL_FAILED,
+					failed.isEmpty() ? reason : reason + "; not shut down in " + String.join("; ", failed));
 		}
-		for (Session session : sessions()) {
-			session.providerGone(service);
-		}
-		TraceRecorder.end(step, ResultCode.S_OK, libraries.unloadReason(service.name()));
 	}
 
 	@Deactivate

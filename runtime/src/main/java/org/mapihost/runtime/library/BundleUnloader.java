@@ -55,6 +55,10 @@ final class BundleUnloader {
 		return errors.isEmpty() ? null : "refresh: " + String.join("; ", errors);
 	}
 
+	boolean isRemovalPending(Bundle bundle) {
+		return wiring.getRemovalPendingBundles().contains(bundle);
+	}
+
 	List<String> removalPending() {
 		List<String> pending = new ArrayList<>();
 		for (Bundle bundle : wiring.getRemovalPendingBundles()) {

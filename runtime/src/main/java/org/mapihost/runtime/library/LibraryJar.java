@@ -4,24 +4,26 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.osgi.framework.Bundle;
 
 /**
- * One jar of the providers folder and what the runtime did with it. Guarded by the
- * {@link LibraryManager}'s lock, except {@code loading}, which serializes loads of this jar.
+ * One jar of the providers folder and what the runtime did with it. Loads, frees and updates of
+ * this jar are serialized on {@code loading}; {@code bundle} and {@code unloading} are also read
+ * without it, so that a logon can be refused at once while the jar is being unloaded.
  */
 final class LibraryJar {
 	final Path file;
-	final Object loading = new Object();
+	final ReentrantLock loading = new ReentrantLock();
 	ManifestReader.Declared declared;
 	String failure;
 	final Map<String, String> providerFailures = new HashMap<>();
-	Bundle bundle;
+	volatile Bundle bundle;
 	WeakReference<ClassLoader> loader;
 	String loadedFor;
 	int loadCount;
-	boolean unloading;
+	volatile boolean unloading;
 
 	LibraryJar(Path file) {
 		this.file = file;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.mapihost.api.MapiException;
 import org.mapihost.api.ProviderKind;
@@ -42,8 +43,8 @@ import org.osgi.service.log.LoggerFactory;
  * Provider libraries: the providers folder's index, {@code LoadLibrary} when a logon needs a
  * provider that is not registered, {@code FreeLibrary} after the last {@code MAPIUninitialize},
  * hot update and unload (DESIGN.md §3 rules 4 and 5, §4). Loads and frees of one jar are
- * serialized on its {@code loading} monitor; no runtime lock is held while a bundle starts or
- * stops. {@link #libraries()} reads without locks, so a listing may lag a change in progress.
+ * serialized on its {@code loading} lock; a logon never waits for an unload (it is refused), and
+ * waits for a load at most {@code serviceWaitMillis}. {@link #libraries()} reads without locks, so a listing may lag a change in progress.
  */
 @Component(service = { ProviderLibraries.class, LibraryManager.class }, immediate = true,
 		configurationPid = "org.mapihost.libraries")
@@ -174,15 +175,19 @@ public class LibraryManager implements ProviderLibraries {
 	public ProviderService load(String name, String session) {
 		LibraryJar jar = index.declaring(name).orElseThrow(() -> new MapiException(ResultCode.MAPI_E_LOGON_FAILED,
 				"provider " + name + " is not available (not registered, and not declared by a jar in " + folder + ")"));
-		synchronized (jar.loading) {
-			if (jar.unloading) {
-				throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + name + " is being unloaded");
-			}
+		// Checked before the lock too: the unload holds it while it shuts down logons, which may
+		// need the session lock this logon's caller holds.
+		refuseWhileUnloading(jar, name);
+		lock(jar, name);
+		try {
+			refuseWhileUnloading(jar, name);
 			if (jar.bundle == null) {
 				install(jar, name, session);
 			} else if (jar.bundle.getState() != Bundle.ACTIVE) {
 				start(jar, jar.bundle);
 			}
+		} finally {
+			jar.loading.unlock();
 		}
 		return catalog.await(name, config.serviceWaitMillis()).orElseThrow(() -> {
 			String why = "bundle " + jar.object() + " registered no provider " + name + " within " + config.serviceWaitMillis() + " ms";
@@ -190,6 +195,25 @@ public class LibraryManager implements ProviderLibraries {
 			log.error("Provider library {}: {}", jar.file.getFileName(), why);
 			return new MapiException(ResultCode.MAPI_E_LOGON_FAILED, why);
 		});
+	}
+
+	private static void refuseWhileUnloading(LibraryJar jar, String name) {
+		Bundle bundle = jar.bundle;
+		if (jar.unloading || bundle != null && bundle.getState() == Bundle.STOPPING) {
+			throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + name + " is being unloaded");
+		}
+	}
+
+	private void lock(LibraryJar jar, String name) {
+		try {
+			if (jar.loading.tryLock(config.serviceWaitMillis(), TimeUnit.MILLISECONDS)) {
+				return;
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		throw new MapiException(ResultCode.MAPI_E_LOGON_FAILED, "provider " + name + ": its library " + jar.object()
+				+ " was busy loading or unloading for more than " + config.serviceWaitMillis() + " ms");
 	}
 
 	private void install(LibraryJar jar, String name, String session) {
@@ -246,30 +270,44 @@ public class LibraryManager implements ProviderLibraries {
 	 * still uses it), uninstalls it, refreshes it alone, waits, and checks what is left.
 	 */
 	void free(LibraryJar jar, String reason) {
-		synchronized (jar.loading) {
-			Bundle bundle = jar.bundle;
-			if (bundle == null) {
-				return;
-			}
-			jar.unloading = true;
-			jar.declared.providers().forEach(p -> unloadReasons.put(p.name(), reason));
-			Step step = trace.begin("FreeLibrary", null, jar.loadedFor, jar.object(), List.of());
-			String problem = null;
-			try {
-				problem = unloader.uninstallAndRefresh(bundle);
-				if (problem == null && unloader.removalPending().stream().anyMatch(b -> b.endsWith("[" + bundle.getBundleId() + "]"))) {
-					problem = "still removal-pending after the refresh";
-				}
-			} finally {
-				jar.bundle = null;
-				jar.unloading = false;
-				jar.declared.providers().forEach(p -> unloadReasons.remove(p.name()));
-				freed(jar);
-				TraceRecorder.end(step, problem == null ? ResultCode.S_OK : ResultCode.MAPI_E_CALL_FAILED,
-						problem == null ? reason : reason + "; " + problem);
-			}
-			log.info("FreeLibrary {} ({})", jar.object(), reason);
+		if (jar.bundle == null) {
+			return;
 		}
+		jar.unloading = true;
+		jar.loading.lock();
+		try {
+			Bundle bundle = jar.bundle;
+			if (bundle != null) {
+				free(jar, bundle, reason);
+			}
+		} finally {
+			jar.unloading = false;
+			jar.loading.unlock();
+		}
+	}
+
+	private void free(LibraryJar jar, Bundle bundle, String reason) {
+		jar.declared.providers().forEach(p -> unloadReasons.put(p.name(), reason));
+		Step step = trace.begin("FreeLibrary", null, jar.loadedFor, loadedObject(bundle), List.of());
+		String problem = null;
+		try {
+			problem = unloader.uninstallAndRefresh(bundle);
+			if (problem == null && unloader.removalPending().stream().anyMatch(b -> b.endsWith("[" + bundle.getBundleId() + "]"))) {
+				problem = "still removal-pending after the refresh";
+			}
+		} finally {
+			jar.bundle = null;
+			jar.declared.providers().forEach(p -> unloadReasons.remove(p.name()));
+			freed(jar);
+			TraceRecorder.end(step, problem == null ? ResultCode.S_OK : ResultCode.MAPI_E_CALL_FAILED,
+					problem == null ? reason : reason + "; " + problem);
+		}
+		log.info("FreeLibrary {} ({})", jar.object(), reason);
+	}
+
+	/** The bundle's own name and version: the jar in the folder may already be a newer one. */
+	private static String loadedObject(Bundle bundle) {
+		return bundle.getSymbolicName() + "_" + bundle.getVersion();
 	}
 
 	private void freed(LibraryJar jar) {
@@ -314,22 +352,25 @@ public class LibraryManager implements ProviderLibraries {
 			indexed(path);
 			return;
 		}
-		synchronized (jar.loading) {
+		jar.unloading = true;
+		jar.loading.lock();
+		try {
 			LibraryJar reindexed = indexed(path);
 			if (reindexed.failure != null) {
 				free(jar, "file changed and is no longer a valid provider library: " + reindexed.failure);
-				return;
+			} else if (jar.bundle != null) {
+				update(jar, jar.bundle);
 			}
-			update(jar);
+		} finally {
+			jar.unloading = false;
+			jar.loading.unlock();
 		}
 	}
 
-	private void update(LibraryJar jar) {
-		Bundle bundle = jar.bundle;
-		String oldObject = bundle.getSymbolicName() + "_" + bundle.getVersion();
+	private void update(LibraryJar jar, Bundle bundle) {
+		String oldObject = loadedObject(bundle);
 		jar.declared.providers().forEach(p -> unloadReasons.put(p.name(), "hot update"));
 		Step free = trace.begin("FreeLibrary", null, jar.loadedFor, oldObject, List.of());
-		jar.unloading = true;
 		try (InputStream bytes = Files.newInputStream(jar.file)) {
 			// Stopped first, started last: update() alone would restart the old wiring, and the
 			// refresh would stop and start it once more.
@@ -341,7 +382,6 @@ public class LibraryManager implements ProviderLibraries {
 					problem == null ? "hot update" : "hot update; " + problem);
 		} catch (IOException | BundleException | IllegalStateException e) {
 			TraceRecorder.end(free, ResultCode.MAPI_E_CALL_FAILED, "hot update failed: " + e.getMessage());
-			jar.unloading = false;
 			jar.failure = "hot update failed: " + e.getMessage();
 			log.error("Hot update of {} failed: {}", jar.file.getFileName(), e.toString());
 			return;
@@ -349,13 +389,12 @@ public class LibraryManager implements ProviderLibraries {
 			jar.declared.providers().forEach(p -> unloadReasons.remove(p.name()));
 		}
 		freed(jar);
-		jar.unloading = false;
-		Step load = trace.begin("LoadLibrary", null, jar.loadedFor, jar.object(), List.of());
+		Step load = trace.begin("LoadLibrary", null, jar.loadedFor, loadedObject(bundle), List.of());
 		jar.loadCount++;
 		BundleWiring wiring = bundle.adapt(BundleWiring.class);
 		jar.loader = wiring == null ? null : new WeakReference<>(wiring.getClassLoader());
 		TraceRecorder.end(load, ResultCode.S_OK, "hot update");
-		log.info("Hot update of {} to {}", oldObject, jar.object());
+		log.info("Hot update of {} to {}", oldObject, loadedObject(bundle));
 	}
 
 	/** A jar of the providers folder was deleted: hot-unload it if loaded, then forget it. */
@@ -404,8 +443,16 @@ public class LibraryManager implements ProviderLibraries {
 				refreshLater(bundle, jar, old);
 			} else {
 				// The framework restarts an updated bundle after this event; a refresh now would
-				// compete with that restart for the framework's lock, so it waits for STARTED.
-				pendingRefresh.put(bundle.getBundleId(), () -> refreshLater(bundle, jar, old));
+				// compete with that restart for the framework's lock, so it waits for STARTED. It is
+				// needed only if the old revision is still wired (removal-pending); otherwise it
+				// would just stop and start the new revision, hot-unloading what it already serves.
+				pendingRefresh.put(bundle.getBundleId(), () -> {
+					if (unloader.isRemovalPending(bundle)) {
+						refreshLater(bundle, jar, old);
+					} else {
+						adopted(bundle, jar, old);
+					}
+				});
 			}
 		});
 	}
@@ -416,18 +463,26 @@ public class LibraryManager implements ProviderLibraries {
 			if (problem != null) {
 				log.warn("Refresh of {} after a change by other means: {}", bundle.getSymbolicName(), problem);
 			}
-			synchronized (jar.loading) {
-				if (jar.bundle == bundle) {
-					BundleWiring wiring = bundle.adapt(BundleWiring.class);
-					jar.loader = wiring == null ? null : new WeakReference<>(wiring.getClassLoader());
-				}
-			}
-			if (old != null && old.get() != null) {
-				freedLoaders.add(new FreedLoader(jar.object(), old));
-			}
+			adopted(bundle, jar, old);
 		}, "mapihost-refresh-" + bundle.getSymbolicName());
 		refresh.setDaemon(true);
 		refresh.start();
+	}
+
+	/** Takes the bundle's current class loader as the jar's, and keeps an eye on the old one. */
+	private void adopted(Bundle bundle, LibraryJar jar, WeakReference<ClassLoader> old) {
+		jar.loading.lock();
+		try {
+			if (jar.bundle == bundle) {
+				BundleWiring wiring = bundle.adapt(BundleWiring.class);
+				jar.loader = wiring == null ? null : new WeakReference<>(wiring.getClassLoader());
+			}
+		} finally {
+			jar.loading.unlock();
+		}
+		if (old != null && old.get() != null) {
+			freedLoaders.add(new FreedLoader(jar.object(), old));
+		}
 	}
 
 	@Override
