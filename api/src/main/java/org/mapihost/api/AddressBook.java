@@ -21,4 +21,14 @@ public interface AddressBook extends MapiHandle {
 	 *                       registered the UID
 	 */
 	MapiEntry openEntry(EntryId entryId, int flags);
+
+	/**
+	 * {@code IAddrBook::ResolveName}: looks a name up in every address book of the profile, in
+	 * profile order; the first that finds something answers. A one-off address
+	 * ({@code SMTP:someone@example.org}) resolves to itself.
+	 *
+	 * @param name a display name, part of one, an address, or a one-off address
+	 * @return what was found
+	 */
+	Resolution resolveName(String name);
 }

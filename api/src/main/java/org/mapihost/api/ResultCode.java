@@ -71,8 +71,14 @@ public enum ResultCode {
 	MAPI_E_TIMEOUT(0x80040401),
 	/** {@code MAPI_E_CORRUPT_STORE}. */
 	MAPI_E_CORRUPT_STORE(0x80040600),
+	/** {@code MAPI_E_COLLISION}: an object of that name already exists (MAPICODE.H). */
+	MAPI_E_COLLISION(0x80040604),
 	/** {@code MAPI_E_NOT_INITIALIZED}: {@code MAPIInitialize} was not called first. */
-	MAPI_E_NOT_INITIALIZED(0x80040605);
+	MAPI_E_NOT_INITIALIZED(0x80040605),
+	/** {@code MAPI_E_NO_RECIPIENTS}: a message was submitted without recipients (MAPICODE.H). */
+	MAPI_E_NO_RECIPIENTS(0x80040607),
+	/** {@code MAPI_E_AMBIGUOUS_RECIP}: a name matches more than one address book entry (MAPICODE.H). */
+	MAPI_E_AMBIGUOUS_RECIP(0x80040700);
 
 	private final int value;
 

@@ -1,6 +1,9 @@
 package org.mapihost.api.provider;
 
+import java.util.List;
+
 import org.mapihost.api.EntryId;
+import org.mapihost.api.Recipient;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -31,4 +34,14 @@ public interface AddressBookLogon {
 	 * {@code IABLogon::Release}: the last call on this logon.
 	 */
 	void release();
+	/**
+	 * {@code IABLogon}'s part of {@code IAddrBook::ResolveName}: the entries a name matches, best
+	 * first. One-off addresses ({@code SMTP:someone@example.org}) may be resolved here too.
+	 *
+	 * @param name what the user typed
+	 * @return the matches; empty for none
+	 */
+	default List<Recipient> resolveName(String name) {
+		return List.of();
+	}
 }
