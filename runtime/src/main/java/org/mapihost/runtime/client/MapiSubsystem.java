@@ -22,6 +22,7 @@ import org.mapihost.runtime.provider.ProviderCatalog;
 import org.mapihost.runtime.provider.ProviderService;
 import org.mapihost.runtime.session.RuntimeServices;
 import org.mapihost.runtime.session.Session;
+import org.mapihost.runtime.spooler.SpoolerSettings;
 import org.mapihost.runtime.trace.Step;
 import org.mapihost.runtime.trace.TraceRecorder;
 import org.osgi.framework.BundleContext;
@@ -43,6 +44,10 @@ import org.osgi.service.log.LoggerFactory;
 public class MapiSubsystem implements RuntimeServices {
 	/** Framework property: remember where each tracked object was made, for the leak report. */
 	public static final String LEAKS_DEBUG_PROPERTY = "mapihost.leaks.debug";
+	/** Framework property: how often the spooler polls transports and retries the Outbox, in ms (default 250). */
+	public static final String SPOOLER_POLL_PROPERTY = "mapihost.spooler.pollMillis";
+	/** Framework property: how long {@code LOGOFF_PURGE} may take, in ms (default 30000). */
+	public static final String SPOOLER_FLUSH_PROPERTY = "mapihost.spooler.flushMillis";
 
 	@Reference(service = LoggerFactory.class)
 	Logger log;
@@ -58,10 +63,12 @@ public class MapiSubsystem implements RuntimeServices {
 
 	private final Consumer<ProviderService> providerGone = this::hotUnload;
 	private LeakTracker leaks;
+	private SpoolerSettings spoolerSettings = SpoolerSettings.DEFAULTS;
 
 	@Activate
 	void activate(BundleContext context) {
 		leaks = new LeakTracker(Boolean.parseBoolean(context.getProperty(LEAKS_DEBUG_PROPERTY)));
+		spoolerSettings = spoolerSettings(context);
 		catalog.onProviderGone(providerGone);
 		libraries.setSessionView(new SessionView() {
 			@Override
@@ -104,6 +111,34 @@ public class MapiSubsystem implements RuntimeServices {
 			TraceRecorder.end(step, failed.isEmpty() ? ResultCode.S_OK : ResultCode.MAPI_E_CALL_FAILED,
 					failed.isEmpty() ? reason : reason + "; not shut down in " + String.join("; ", failed));
 		}
+	}
+
+	private SpoolerSettings spoolerSettings(BundleContext context) {
+		SpoolerSettings defaults = SpoolerSettings.DEFAULTS;
+		try {
+			return new SpoolerSettings(longProperty(context, SPOOLER_POLL_PROPERTY, defaults.pollMillis()),
+					longProperty(context, SPOOLER_FLUSH_PROPERTY, defaults.flushMillis()), libraries.drainMillis());
+		} catch (IllegalArgumentException e) {
+			log.error("Spooler settings ignored, defaults used: {}", e.getMessage());
+			return defaults;
+		}
+	}
+
+	private static long longProperty(BundleContext context, String name, long fallback) {
+		String value = context.getProperty(name);
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			return Long.parseLong(value.strip());
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException(name + " is not a number: " + value);
+		}
+	}
+
+	@Override
+	public SpoolerSettings spoolerSettings() {
+		return spoolerSettings;
 	}
 
 	@Deactivate

@@ -30,6 +30,7 @@ final class Logon implements LogonContext {
 	Object providerLogon;
 	StoreHandle storeHandle;
 	boolean trafficEnabled;
+	List<String> addressTypes = List.of();
 	boolean registrationsRemoved;
 	final List<EntryHandle> openEntries = new ArrayList<>();
 	LeakTracker.Tracked tracked;
@@ -99,7 +100,9 @@ final class Logon implements LogonContext {
 
 	@Override
 	public int logoffTransports(StoreLogoffFlag flag) {
-		// No spooler traffic exists yet, so every policy can complete at once.
-		return StoreLogoffFlag.LOGOFF_COMPLETE.value();
+		if (session.spooler == null || storeHandle == null) {
+			return StoreLogoffFlag.LOGOFF_COMPLETE.value();
+		}
+		return session.spooler.storeLogoff(storeHandle.id(), flag);
 	}
 }

@@ -13,6 +13,8 @@ import org.mapihost.api.MapiFlags;
 import org.mapihost.api.MdbFlag;
 import org.mapihost.api.NotifyFlag;
 import org.mapihost.api.ProviderKind;
+import org.mapihost.api.Recipient;
+import org.mapihost.api.Resolution;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.TransportLogonFlag;
 import org.mapihost.api.provider.AddressBookLogon;
@@ -23,9 +25,11 @@ import org.mapihost.api.provider.ServiceProvider;
 import org.mapihost.api.provider.StoreLogon;
 import org.mapihost.api.provider.TransportLogon;
 import org.mapihost.api.provider.TransportProvider;
+import org.mapihost.runtime.provider.ProviderCalls;
 import org.mapihost.runtime.leaks.LeakTracker;
 import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.provider.ProviderService;
+import org.mapihost.runtime.spooler.TransportLink;
 
 /**
  * A session's provider objects and logons, and the MAPI sequences that start and shut them
@@ -55,7 +59,11 @@ final class Logons {
 			return null;
 		}
 		attach(logon, transport);
-		calls.step("IXPLogon::AddressTypes", logon.providerName(), logon.id, List.of(), transport::addressTypes);
+		try {
+			logon.addressTypes = calls.call("IXPLogon::AddressTypes", logon.providerName(), logon.id, List.of(), transport::addressTypes);
+		} catch (MapiException e) {
+			logon.addressTypes = List.of();
+		}
 		return logon;
 	}
 
@@ -176,8 +184,12 @@ final class Logons {
 		for (Logon logon : logonsOf(ProviderKind.TRANSPORT)) {
 			if (!logon.trafficEnabled) {
 				logon.trafficEnabled = true;
-				calls.step("IXPLogon::TransportNotify", logon.providerName(), logon.id, MapiFlags.names(NotifyFlag.class, BEGIN),
-						() -> logon.transportLogon().transportNotify(BEGIN));
+				ResultCode result = calls.step("IXPLogon::TransportNotify", logon.providerName(), logon.id,
+						MapiFlags.names(NotifyFlag.class, BEGIN), () -> logon.transportLogon().transportNotify(BEGIN));
+				if (result == ResultCode.S_OK && session.spooler != null) {
+					session.spooler.addTransport(new TransportLink(logon.id, logon.providerName(), logon.provider.service.gate(),
+							logon.transportLogon(), logon.addressTypes));
+				}
 			}
 		}
 	}
@@ -291,6 +303,9 @@ final class Logons {
 		switch (logon.kind()) {
 		case TRANSPORT -> {
 			TransportLogon transport = logon.transportLogon();
+			if (session.spooler != null) {
+				session.spooler.removeTransport(logon.id);
+			}
 			if (logon.trafficEnabled) {
 				calls.step("IXPLogon::TransportNotify", provider, logon.id, MapiFlags.names(NotifyFlag.class, END),
 						() -> transport.transportNotify(END));
@@ -302,6 +317,9 @@ final class Logons {
 			if (logon.storeHandle != null) {
 				logon.storeHandle.markClosed();
 				logon.storeHandle.invalidate();
+				if (session.spooler != null) {
+					session.spooler.removeStore(logon.storeHandle.id());
+				}
 			}
 			calls.step("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0));
 		}
@@ -371,6 +389,18 @@ final class Logons {
 		logon.provider.liveLogons--;
 		logon.tracked.released();
 		logon.providerLogon = null;
+	}
+
+	/** Each address book's matches, profile order; the first that finds something answers. */
+	Resolution resolveName(String name) {
+		for (Logon logon : logonsOf(ProviderKind.ADDRESS_BOOK)) {
+			List<Recipient> matches = ProviderCalls.gated(logon.provider.service.gate(), () -> calls.call("IABContainer::ResolveNames",
+					logon.providerName(), logon.id, List.of(), () -> logon.addressBookLogon().resolveName(name)));
+			if (matches != null && !matches.isEmpty()) {
+				return new Resolution(name, matches);
+			}
+		}
+		return new Resolution(name, List.of());
 	}
 
 	/** Read without the session's lock: a count for listings. */

@@ -3,6 +3,7 @@ package org.mapihost.runtime.session;
 import org.mapihost.runtime.leaks.LeakTracker;
 import org.mapihost.runtime.library.LibraryManager;
 import org.mapihost.runtime.provider.ProviderCatalog;
+import org.mapihost.runtime.spooler.SpoolerSettings;
 import org.mapihost.runtime.trace.TraceRecorder;
 import org.osgi.service.log.Logger;
 
@@ -17,6 +18,8 @@ public interface RuntimeServices {
 	LibraryManager libraries();
 
 	LeakTracker leaks();
+
+	SpoolerSettings spoolerSettings();
 
 	/** A new short id with this prefix: {@code s1}, {@code ms2}, … */
 	String nextId(String prefix);

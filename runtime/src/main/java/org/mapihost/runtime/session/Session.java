@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.mapihost.api.AbLogonFlag;
@@ -20,15 +21,21 @@ import org.mapihost.api.MapiSession;
 import org.mapihost.api.MdbFlag;
 import org.mapihost.api.MsgStore;
 import org.mapihost.api.OpenEntryFlag;
+import org.mapihost.api.Recipient;
+import org.mapihost.api.Resolution;
 import org.mapihost.api.ProviderKind;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.SessionLogoffFlag;
 import org.mapihost.api.StatusRow;
 import org.mapihost.api.StoreLogoffFlag;
+import org.mapihost.api.provider.MessageStore;
 import org.mapihost.api.provider.PropObject;
+import org.mapihost.runtime.provider.ProviderCalls;
 import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.provider.ProviderService;
 import org.mapihost.runtime.routing.UidRegistry;
+import org.mapihost.runtime.spooler.Spooler;
+import org.mapihost.runtime.spooler.StoreLink;
 import org.mapihost.runtime.status.StatusTable;
 import org.mapihost.runtime.trace.Step;
 import org.mapihost.runtime.trace.TraceRecorder;
@@ -55,6 +62,8 @@ public final class Session extends HandleBase implements MapiSession {
 	private AddressBookHandle addressBook;
 	private boolean addressBooksLoggedOn;
 	private volatile boolean loggedOff;
+	/** Null for a {@code MAPI_NO_MAIL} session. */
+	Spooler spooler;
 
 	private Session(String id, RuntimeServices services, Profile profile, Object owner) {
 		super(id);
@@ -84,11 +93,13 @@ public final class Session extends HandleBase implements MapiSession {
 				entryKinds.put(entry.name(), kind);
 			}
 			if ((flags & LogonFlag.MAPI_NO_MAIL.value()) == 0) {
+				spooler = new Spooler(id(), calls, services.log(), services.spoolerSettings());
 				for (Profile.Entry entry : entriesOf(ProviderKind.TRANSPORT)) {
 					logons.logonTransport(entry, profile.name());
 				}
 			}
 		} catch (MapiException e) {
+			stopSpooler();
 			shutdownEverything();
 			loggedOff = true;
 			invalidate();
@@ -149,6 +160,11 @@ public final class Session extends HandleBase implements MapiSession {
 			store.track(services.leaks(), "store " + store.id() + " (" + storeName + ", session " + id() + ")");
 			logon.storeHandle = store;
 			stores.put(storeName, store);
+			if (spooler != null) {
+				boolean receive = entriesOf(ProviderKind.STORE).get(0).name().equals(storeName);
+				spooler.addStore(new StoreLink(store.id(), logon.providerName(), logon.provider.service.gate(),
+						logon.storeLogon().store(), () -> closeStore(store)), receive);
+			}
 			logons.enableTraffic();
 			return store;
 		} finally {
@@ -170,6 +186,49 @@ public final class Session extends HandleBase implements MapiSession {
 					}));
 		} finally {
 			operations.unlock();
+		}
+	}
+
+	/** The client released the store and everything opened in it: closed now, or by the spooler when it is done with it. */
+	void storeUnused(StoreHandle store) {
+		Spooler current = spooler;
+		if (current == null || current.letGo(store.id())) {
+			closeStore(store);
+		}
+	}
+
+	<T> T storeCall(StoreHandle store, String call, Function<MessageStore, T> body) {
+		Logon logon = store.logon;
+		return ProviderCalls.gated(logon.provider.service.gate(), () -> calls.call(call, logon.providerName(), store.id(), List.of(),
+				() -> {
+					MessageStore target = logon.storeLogon().store();
+					return body.apply(target);
+				}));
+	}
+
+	void submitted(StoreHandle store) {
+		if (spooler != null) {
+			spooler.submitted(store.id());
+		}
+	}
+
+	/** {@code IAddrBook::ResolveName}: the first address book (profile order) that finds something answers. */
+	Resolution resolveName(String name) {
+		Step step = services.trace().begin("IAddrBook::ResolveName", id(), null, id(), List.of());
+		try {
+			checkValid();
+			if (name == null || name.isBlank() || name.length() > 1024) {
+				throw new MapiException(ResultCode.MAPI_E_INVALID_PARAMETER, "a name to resolve must be 1 to 1024 characters");
+			}
+			Resolution resolution = logons.resolveName(name);
+			if (resolution.matches().isEmpty() && name.indexOf(':') > 0) {
+				resolution = new Resolution(name, List.of(Recipient.parse(name.strip())));
+			}
+			TraceRecorder.end(step, ResultCode.S_OK, resolution.matches().size() + " match(es)");
+			return resolution;
+		} catch (MapiException e) {
+			TraceRecorder.end(step, e.code(), e.sentence());
+			throw e;
 		}
 	}
 
@@ -328,11 +387,18 @@ public final class Session extends HandleBase implements MapiSession {
 			if (addressBook != null) {
 				addressBook.invalidate();
 			}
+			stopSpooler();
 			shutdownEverything();
 		} finally {
 			operations.unlock();
 		}
 		services.sessionEnded(this);
+	}
+
+	private void stopSpooler() {
+		if (spooler != null) {
+			spooler.stop();
+		}
 	}
 
 	private void shutdownEverything() {

@@ -1,8 +1,15 @@
 package org.mapihost.runtime.session;
 
+import java.util.List;
+import java.util.function.Function;
+
 import org.mapihost.api.EntryId;
+import org.mapihost.api.FolderRow;
 import org.mapihost.api.MapiEntry;
+import org.mapihost.api.Message;
+import org.mapihost.api.MessageRow;
 import org.mapihost.api.MsgStore;
+import org.mapihost.api.provider.MessageStore;
 
 /**
  * The client's {@code IMsgStore}. The store is shut down when the last client reference and
@@ -36,6 +43,77 @@ final class StoreHandle extends HandleBase implements MsgStore {
 		return logon.session.openStoreEntry(this, entryId, flags);
 	}
 
+	@Override
+	public List<FolderRow> folders() {
+		return call("IMsgStore::GetHierarchyTable", MessageStore::folders);
+	}
+
+	@Override
+	public EntryId folder(String name) {
+		return call("IMsgStore::OpenFolder", store -> store.folder(name));
+	}
+
+	@Override
+	public EntryId createFolder(String name) {
+		return call("IMAPIFolder::CreateFolder", store -> store.createFolder(name));
+	}
+
+	@Override
+	public void deleteFolder(EntryId folder) {
+		call("IMAPIFolder::DeleteFolder", store -> {
+			store.deleteFolder(folder);
+			return null;
+		});
+	}
+
+	@Override
+	public List<MessageRow> contents(EntryId folder) {
+		return call("IMAPIFolder::GetContentsTable", store -> store.contents(folder));
+	}
+
+	@Override
+	public EntryId saveMessage(EntryId folder, Message message) {
+		return call("IMessage::SaveChanges", store -> store.saveMessage(folder, message));
+	}
+
+	@Override
+	public Message readMessage(EntryId message) {
+		return call("IMessage::GetProps", store -> store.readMessage(message));
+	}
+
+	@Override
+	public void setReadFlag(EntryId message, boolean read) {
+		call("IMessage::SetReadFlag", store -> {
+			store.setReadFlag(message, read);
+			return null;
+		});
+	}
+
+	@Override
+	public EntryId moveMessage(EntryId message, EntryId folder) {
+		return call("IMAPIFolder::CopyMessages", store -> store.moveMessage(message, folder));
+	}
+
+	@Override
+	public void deleteMessage(EntryId message) {
+		call("IMAPIFolder::DeleteMessages", store -> {
+			store.deleteMessage(message);
+			return null;
+		});
+	}
+
+	@Override
+	public EntryId submitMessage(EntryId message) {
+		EntryId submitted = call("IMessage::SubmitMessage", store -> store.submitMessage(message));
+		logon.session.submitted(this);
+		return submitted;
+	}
+
+	private <T> T call(String call, Function<MessageStore, T> body) {
+		checkValid();
+		return logon.session.storeCall(this, call, body);
+	}
+
 	synchronized void childOpened() {
 		children++;
 	}
@@ -47,7 +125,7 @@ final class StoreHandle extends HandleBase implements MsgStore {
 			close = children == 0 && references() == 0;
 		}
 		if (close) {
-			logon.session.closeStore(this);
+			logon.session.storeUnused(this);
 		}
 	}
 
@@ -58,7 +136,7 @@ final class StoreHandle extends HandleBase implements MsgStore {
 			close = children == 0;
 		}
 		if (close) {
-			logon.session.closeStore(this);
+			logon.session.storeUnused(this);
 		}
 	}
 

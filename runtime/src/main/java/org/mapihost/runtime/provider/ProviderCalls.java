@@ -1,11 +1,10 @@
-package org.mapihost.runtime.session;
+package org.mapihost.runtime.provider;
 
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.mapihost.api.MapiException;
 import org.mapihost.api.ResultCode;
-import org.mapihost.runtime.provider.CallGate;
 import org.mapihost.runtime.trace.Step;
 import org.mapihost.runtime.trace.TraceRecorder;
 
@@ -13,17 +12,17 @@ import org.mapihost.runtime.trace.TraceRecorder;
  * Calls into provider code with a trace step around each call. A {@link MapiException} is the
  * provider's answer; anything else it throws is a protocol violation, recorded as such.
  */
-final class ProviderCalls {
+public final class ProviderCalls {
 	private final TraceRecorder trace;
 	private final String session;
 
-	ProviderCalls(TraceRecorder trace, String session) {
+	public ProviderCalls(TraceRecorder trace, String session) {
 		this.trace = trace;
 		this.session = session;
 	}
 
 	/** Calls and returns the result; a failure is traced and thrown as a MapiException. */
-	<T> T call(String call, String provider, String object, List<String> flags, Supplier<T> body) {
+	public <T> T call(String call, String provider, String object, List<String> flags, Supplier<T> body) {
 		Step step = trace.begin(call, session, provider, object, flags);
 		try {
 			T result = body.get();
@@ -43,7 +42,7 @@ final class ProviderCalls {
 	}
 
 	/** Calls a step of a shutdown sequence: failures are traced, never thrown, and the sequence goes on. */
-	ResultCode step(String call, String provider, String object, List<String> flags, Runnable body) {
+	public ResultCode step(String call, String provider, String object, List<String> flags, Runnable body) {
 		try {
 			call(call, provider, object, flags, () -> {
 				body.run();
@@ -56,7 +55,7 @@ final class ProviderCalls {
 	}
 
 	/** A client-driven call into a provider: refused once the provider is being unloaded, counted while in flight. */
-	static <T> T gated(CallGate gate, Supplier<T> body) {
+	public static <T> T gated(CallGate gate, Supplier<T> body) {
 		gate.enter();
 		try {
 			return body.get();
@@ -65,11 +64,11 @@ final class ProviderCalls {
 		}
 	}
 
-	void instant(String call, String provider, String object) {
+	public void instant(String call, String provider, String object) {
 		trace.instant(call, session, provider, object, List.of(), ResultCode.S_OK, null);
 	}
 
-	void violation(String provider, String object, String detail) {
+	public void violation(String provider, String object, String detail) {
 		trace.violation(session, provider, object, detail);
 	}
 }
