@@ -62,6 +62,12 @@ public class ShellCommands {
 	private final Map<String, MapiHandle> held = new ConcurrentHashMap<>();
 
 	List<Command> all() {
+		List<Command> all = new ArrayList<>(basics());
+		all.addAll(new MailCommands(subsystem, this::handle).all());
+		return all;
+	}
+
+	private List<Command> basics() {
 		return List.of(
 				new Command("init", "[FLAGS]", 0, 1, this::init),
 				new Command("uninit", "", 0, 0, args -> uninit()),

@@ -228,18 +228,22 @@ public final class Spooler {
 						return;
 					}
 					traffic.outbound = true;
+					traffic.queued--;
 				}
+				boolean sent = false;
 				try {
 					outbound.send(traffic.store, message, this::usingTransport);
+					sent = true;
 				} finally {
 					synchronized (this) {
 						traffic.outbound = false;
+						if (sent) {
+							traffic.sent();
+						} else {
+							traffic.queued++;
+						}
 						notifyAll();
 					}
-				}
-				synchronized (this) {
-					traffic.queued--;
-					traffic.sent();
 				}
 			}
 		} catch (MapiException e) {
