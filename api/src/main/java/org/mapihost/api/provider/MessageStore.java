@@ -163,7 +163,10 @@ public interface MessageStore {
 
 	/**
 	 * {@code IMsgStore::GetOutgoingQueue}: the submitted messages waiting in the Outbox, oldest
-	 * first. After a restart this is how the spooler finds what it has not finished.
+	 * first. After a restart this is how the spooler finds what it has not finished. The runtime
+	 * also calls it from inside {@code StoreLogoffTransports}, on the thread of
+	 * {@link #storeLogoff(int)}, to report {@code LOGOFF_OUTBOUND_QUEUE}: hold no lock of the
+	 * store across that call.
 	 *
 	 * @return their entry IDs
 	 */

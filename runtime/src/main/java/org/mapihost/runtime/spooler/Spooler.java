@@ -87,7 +87,6 @@ public final class Spooler {
 		StoreTraffic traffic = stores.get(storeId);
 		if (traffic != null) {
 			traffic.resumeAfterAbort();
-			traffic.queued++;
 		}
 		kick();
 	}
@@ -123,19 +122,26 @@ public final class Spooler {
 		}
 	}
 
-	/** {@code IMAPISupport::StoreLogoffTransports}: returns the out-flags. */
+	/**
+	 * {@code IMAPISupport::StoreLogoffTransports}: returns the out-flags. It reads the store's
+	 * outgoing queue (on the caller's thread) to report {@code LOGOFF_OUTBOUND_QUEUE} exactly.
+	 */
 	public int storeLogoff(String storeId, StoreLogoffFlag flag) {
-		if (flag == StoreLogoffFlag.LOGOFF_PURGE) {
-			return purge(storeId);
-		}
+		StoreTraffic traffic;
 		synchronized (this) {
-			StoreTraffic traffic = stores.get(storeId);
-			if (traffic == null) {
-				return StoreLogoffFlag.LOGOFF_COMPLETE.value();
-			}
-			int busy = traffic.trafficFlags();
+			traffic = stores.get(storeId);
+		}
+		if (traffic == null) {
+			return StoreLogoffFlag.LOGOFF_COMPLETE.value();
+		}
+		if (flag == StoreLogoffFlag.LOGOFF_PURGE) {
+			return purge(traffic);
+		}
+		int inOutbox = inOutbox(traffic);
+		synchronized (this) {
+			int busy = traffic.trafficFlags(inOutbox);
 			int out = switch (flag) {
-			case LOGOFF_NO_WAIT -> traffic.logoff(traffic.idle() && traffic.queued <= 0 ? StoreTraffic.Mode.CLOSED : StoreTraffic.Mode.NO_WAIT);
+			case LOGOFF_NO_WAIT -> traffic.logoff(busy == 0 ? StoreTraffic.Mode.CLOSED : StoreTraffic.Mode.NO_WAIT);
 			case LOGOFF_ORDERLY -> traffic.logoff(StoreTraffic.Mode.ORDERLY);
 			case LOGOFF_ABORT -> traffic.inProgress() ? traffic.turnDown(StoreTraffic.Mode.STOPPED) : traffic.logoff(StoreTraffic.Mode.CLOSED);
 			case LOGOFF_QUIET -> traffic.inProgress() ? traffic.turnDown(traffic.mode) : traffic.logoff(StoreTraffic.Mode.CLOSED);
@@ -147,21 +153,27 @@ public final class Spooler {
 	}
 
 	/** {@code LOGOFF_PURGE}: one whole pass after this call (every queued message tried, one poll), then logged off. */
-	private int purge(String storeId) {
+	private int purge(StoreTraffic traffic) {
 		synchronized (this) {
-			StoreTraffic traffic = stores.get(storeId);
-			if (traffic == null) {
-				return StoreLogoffFlag.LOGOFF_COMPLETE.value();
-			}
 			traffic.resumeAfterAbort();
 			long after = passesStarted;
 			kick();
-			boolean flushed = awaitLocked(() -> passesDone > after && !traffic.inProgress(), settings.flushMillis());
-			if (!flushed) {
-				log.warn("Spooler of session {}: LOGOFF_PURGE of {} did not finish within {} ms", session, storeId, settings.flushMillis());
-				return traffic.trafficFlags();
+			if (!awaitLocked(() -> passesDone > after && !traffic.inProgress(), settings.flushMillis())) {
+				log.warn("Spooler of session {}: LOGOFF_PURGE of {} did not finish within {} ms", session, traffic.store.id(),
+						settings.flushMillis());
+				return traffic.trafficFlags(0);
 			}
-			return traffic.logoff(StoreTraffic.Mode.CLOSED) | (traffic.queued > 0 ? StoreLogoffFlag.LOGOFF_OUTBOUND_QUEUE.value() : 0);
+			traffic.logoff(StoreTraffic.Mode.CLOSED);
+		}
+		return StoreLogoffFlag.LOGOFF_COMPLETE.value() | traffic.trafficFlags(inOutbox(traffic));
+	}
+
+	private int inOutbox(StoreTraffic traffic) {
+		try {
+			return outbound.queue(traffic.store).size();
+		} catch (MapiException e) {
+			log.warn("Spooler of session {}: cannot read the outgoing queue of {}: {}", session, traffic.store.id(), e.getMessage());
+			return 0;
 		}
 	}
 
@@ -212,23 +224,20 @@ public final class Spooler {
 	}
 
 	private void sendQueue(StoreTraffic traffic) {
+		long read;
 		synchronized (this) {
 			if (!traffic.mayStartOutbound() || !traffic.backoffOver()) {
 				return;
 			}
+			read = ++traffic.reads;
 		}
 		try {
-			List<EntryId> queue = outbound.queue(traffic.store);
-			synchronized (this) {
-				traffic.queued = queue.size();
-			}
-			for (EntryId message : queue) {
+			for (EntryId message : outbound.queue(traffic.store)) {
 				synchronized (this) {
 					if (!traffic.mayStartOutbound()) {
 						return;
 					}
 					traffic.outbound = true;
-					traffic.queued--;
 				}
 				boolean sent = false;
 				try {
@@ -239,8 +248,6 @@ public final class Spooler {
 						traffic.outbound = false;
 						if (sent) {
 							traffic.sent();
-						} else {
-							traffic.queued++;
 						}
 						notifyAll();
 					}
@@ -253,7 +260,7 @@ public final class Spooler {
 			log.warn("Spooler of session {}: sending from {} failed, will retry: {}", session, traffic.store.id(), e.getMessage());
 		} finally {
 			synchronized (this) {
-				if (traffic.mode == StoreTraffic.Mode.NO_WAIT) {
+				if (traffic.mode == StoreTraffic.Mode.NO_WAIT && read > traffic.readsAtNoWait) {
 					traffic.queueSent = true;
 				}
 				notifyAll();

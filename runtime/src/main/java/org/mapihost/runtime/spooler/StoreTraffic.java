@@ -27,7 +27,10 @@ final class StoreTraffic {
 	boolean inbound;
 	boolean clientGone;
 	boolean queueSent;
-	int queued;
+	/** How many times the spooler began to read the store's outgoing queue. */
+	long reads;
+	/** {@link #reads} when {@code LOGOFF_NO_WAIT} came: a read after it sees the whole ready queue. */
+	long readsAtNoWait;
 	private int failures;
 	private long retryAt = System.nanoTime();
 
@@ -57,14 +60,17 @@ final class StoreTraffic {
 		return mode == Mode.NO_WAIT && !queueSent;
 	}
 
-	int trafficFlags() {
+	/** The traffic out-flags, given how many messages wait in the Outbox (the one in progress among them). */
+	int trafficFlags(int inOutbox) {
+		int waiting = inOutbox - (outbound ? 1 : 0);
 		return (inbound ? StoreLogoffFlag.LOGOFF_INBOUND.value() : 0) | (outbound ? StoreLogoffFlag.LOGOFF_OUTBOUND.value() : 0)
-				| (queued > 0 ? StoreLogoffFlag.LOGOFF_OUTBOUND_QUEUE.value() : 0);
+				| (waiting > 0 ? StoreLogoffFlag.LOGOFF_OUTBOUND_QUEUE.value() : 0);
 	}
 
 	int logoff(Mode next) {
 		mode = next;
 		queueSent = false;
+		readsAtNoWait = reads;
 		return StoreLogoffFlag.LOGOFF_COMPLETE.value();
 	}
 
