@@ -1,10 +1,12 @@
 package org.mapihost.host.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,7 @@ public final class Main {
 	/** bnd's {@code LauncherConstants.STOPPED}: the framework was stopped. */
 	static final int LAUNCHER_STOPPED = 117;
 
+	private static final String DEMO_SCRIPT = "demo.gosh";
 	private static final String EMBEDDED_LAUNCHER = "aQute.launcher.pre.EmbeddedLauncher";
 	private static final String USAGE_TEXT = String.join(System.lineSeparator(),
 			"Usage: java [-Dname=value...] -jar mapihost.jar [--script FILE]",
@@ -58,6 +61,8 @@ public final class Main {
 			"                 exit 0 when all succeeded, 1 when any failed",
 			"  (no option)    interactive shell when standard input is a terminal,",
 			"                 otherwise the commands on standard input as with --script",
+			"  --demo         the sample round trip: Alice mails Bob through the peer transport,",
+			"                 then everything shuts down and the protocol trace is printed",
 			"  -h, --help     this text");
 
 	private Main() {
@@ -80,7 +85,14 @@ public final class Main {
 			err.println(USAGE_TEXT);
 			return OK;
 		}
-		if (options.script() != null) {
+		if (options.demo()) {
+			try {
+				System.setProperty(SCRIPT_PROPERTY, demoScript().toString());
+			} catch (IOException e) {
+				err.println("Error: cannot write the demo script: " + e.getMessage());
+				return FAILED;
+			}
+		} else if (options.script() != null) {
 			String script = options.script();
 			if (!STDIN.equals(script)) {
 				Path file = Path.of(script).toAbsolutePath().normalize();
@@ -98,6 +110,19 @@ public final class Main {
 		System.setProperty("launch.framework.restart", "true");
 		watchForConsole(err);
 		return exitCode(options.launcherArgs(), err);
+	}
+
+	/** The demo script, copied out of this jar into a temporary file the script runner can read. */
+	static Path demoScript() throws IOException {
+		try (InputStream in = Main.class.getResourceAsStream(DEMO_SCRIPT)) {
+			if (in == null) {
+				throw new IOException("the jar lacks " + DEMO_SCRIPT);
+			}
+			Path file = Files.createTempFile("mapihost-demo", ".gosh");
+			file.toFile().deleteOnExit();
+			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
 	}
 
 	/**
@@ -187,10 +212,11 @@ public final class Main {
 	}
 
 	/** The command line: the script to run, if any, and what goes on to the launcher. */
-	record Options(String script, boolean help, String[] launcherArgs) {
+	record Options(String script, boolean help, boolean demo, String[] launcherArgs) {
 		static Options parse(String[] args, boolean stdinIsTerminal) {
 			String script = null;
 			boolean help = false;
+			boolean demo = false;
 			List<String> rest = new ArrayList<>();
 			for (int i = 0; i < args.length; i++) {
 				String arg = args[i];
@@ -201,6 +227,8 @@ public final class Main {
 					script = args[++i];
 				} else if (arg.startsWith("--script=")) {
 					script = arg.substring("--script=".length());
+				} else if (arg.equals("--demo")) {
+					demo = true;
 				} else if (arg.equals("-h") || arg.equals("--help")) {
 					help = true;
 				} else {
@@ -210,10 +238,13 @@ public final class Main {
 			if (script != null && script.isEmpty()) {
 				throw new IllegalArgumentException("--script needs a FILE");
 			}
-			if (script == null && !stdinIsTerminal) {
+			if (demo && script != null) {
+				throw new IllegalArgumentException("--demo runs its own script; it takes no --script");
+			}
+			if (script == null && !demo && !stdinIsTerminal) {
 				script = STDIN;
 			}
-			return new Options(script, help, rest.toArray(new String[0]));
+			return new Options(script, help, demo, rest.toArray(new String[0]));
 		}
 	}
 

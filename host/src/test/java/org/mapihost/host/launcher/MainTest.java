@@ -80,4 +80,18 @@ class MainTest {
 		assertTrue(Files.isRegularFile(profile));
 		assertTrue(Files.readAllLines(profile).stream().allMatch(line -> line.startsWith("#")));
 	}
+
+	@Test
+	void demoRunsItsOwnScriptEvenFromAPipe() {
+		Options options = Options.parse(new String[] { "--demo" }, false);
+		assertTrue(options.demo());
+		assertNull(options.script());
+		assertThrows(IllegalArgumentException.class, () -> Options.parse(new String[] { "--demo", "--script", "x" }, true));
+	}
+
+	@Test
+	void theDemoScriptShipsInTheJar() throws Exception {
+		java.nio.file.Path script = Main.demoScript();
+		assertTrue(java.nio.file.Files.readString(script).contains("mapi:send ms1 Bob"));
+	}
 }

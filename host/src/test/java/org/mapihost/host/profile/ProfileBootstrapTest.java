@@ -26,8 +26,8 @@ class ProfileBootstrapTest {
 	private Dictionary<String, Object> createdProperties;
 
 	@Test
-	void embeddedProfileFollowsTheContract() throws Exception {
-		Dictionary<String, Object> profile = ProfileBootstrap.embeddedProfile();
+	void embeddedProfileFollowsTheContract(@TempDir Path data) throws Exception {
+		Dictionary<String, Object> profile = ProfileBootstrap.embeddedProfile("default", data);
 		assertEquals("default", profile.get("name"));
 		assertEquals("store, contacts, peer", profile.get("entries"));
 		assertEquals("org.mapihost.sample.memstore", profile.get("store.provider"));
@@ -36,21 +36,42 @@ class ProfileBootstrapTest {
 	}
 
 	@Test
-	void createsTheDefaultProfileWhenThereIsNone(@TempDir Path dir) throws Exception {
+	void sampleProfilesLiveInTheDataFolder(@TempDir Path data) throws Exception {
+		Dictionary<String, Object> alice = ProfileBootstrap.embeddedProfile("alice", data);
+		assertEquals("org.mapihost.providers.store", alice.get("store.provider"));
+		assertEquals(data.resolve("alice/Maildir").toString(), alice.get("store.root"));
+		assertEquals(data.resolve("contacts.vcf").toString(), alice.get("contacts.file"));
+		assertEquals(data.resolve("drop").toString(), alice.get("peer.dropFolder"));
+		assertEquals("bob", ProfileBootstrap.embeddedProfile("bob", data).get("peer.mailbox"));
+	}
+
+	@Test
+	void createsTheEmbeddedProfilesAndTheSampleAddressBookWhenThereAreNone(@TempDir Path dir) throws Exception {
 		ProfileBootstrap bootstrap = bootstrap(false);
 		bootstrap.activate(context(dir.resolve("etc")));
-		assertEquals(List.of("org.mapihost.profile/default/?"), created);
-		assertEquals("default", createdProperties.get("name"));
-		assertEquals(Set.of("org.mapihost.profile~default"), bootstrap.expectedPids());
+		assertEquals(List.of("org.mapihost.profile/default/?", "org.mapihost.profile/alice/?", "org.mapihost.profile/bob/?"), created);
+		assertEquals(Set.of("org.mapihost.profile~default", "org.mapihost.profile~alice", "org.mapihost.profile~bob"),
+				bootstrap.expectedPids());
+		assertEquals(SampleData.CARDS, Files.readString(dir.resolve("data").resolve(SampleData.CONTACTS)));
+	}
+
+	@Test
+	void neverOverwritesTheOperatorsAddressBook(@TempDir Path dir) throws Exception {
+		Path contacts = Files.createDirectories(dir.resolve("data")).resolve(SampleData.CONTACTS);
+		Files.writeString(contacts, "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Mine\r\nEND:VCARD\r\n");
+		bootstrap(false).activate(context(dir.resolve("etc")));
+		assertEquals("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Mine\r\nEND:VCARD\r\n", Files.readString(contacts));
 	}
 
 	@Test
 	void leavesTheDefaultToTheFolder(@TempDir Path dir) throws Exception {
 		Files.writeString(dir.resolve("org.mapihost.profile-mine.cfg"), "name = default\n");
+		Files.writeString(dir.resolve("org.mapihost.profile-alice.cfg"), "name = alice\n");
+		Files.writeString(dir.resolve("org.mapihost.profile-bob.cfg"), "name = bob\n");
 		ProfileBootstrap bootstrap = bootstrap(false);
 		bootstrap.activate(context(dir));
 		assertTrue(created.isEmpty());
-		assertEquals(Set.of("org.mapihost.profile~mine"), bootstrap.expectedPids());
+		assertEquals(Set.of("org.mapihost.profile~mine", "org.mapihost.profile~alice", "org.mapihost.profile~bob"), bootstrap.expectedPids());
 	}
 
 	@Test
@@ -58,7 +79,7 @@ class ProfileBootstrapTest {
 		Files.writeString(dir.resolve("org.mapihost.profile-default.cfg"), "name = other\n");
 		ProfileBootstrap bootstrap = bootstrap(false);
 		bootstrap.activate(context(dir));
-		assertTrue(created.isEmpty());
+		assertEquals(List.of("org.mapihost.profile/alice/?", "org.mapihost.profile/bob/?"), created);
 	}
 
 	@Test
@@ -98,7 +119,8 @@ class ProfileBootstrapTest {
 	}
 
 	private static BundleContext context(Path folder) {
-		Map<String, String> properties = Map.of(ProfileBootstrap.FOLDER_PROPERTY, folder.toString());
+		Map<String, String> properties = Map.of(ProfileBootstrap.FOLDER_PROPERTY, folder.toString(),
+				ProfileBootstrap.DATA_PROPERTY, folder.resolveSibling("data").toString());
 		return fake(BundleContext.class, (method, args) -> switch (method) {
 		case "getProperty" -> properties.get(args[0]);
 		default -> throw new UnsupportedOperationException(method);
