@@ -160,12 +160,12 @@ public final class Session extends HandleBase implements MapiSession {
 			store.track(services.leaks(), "store " + store.id() + " (" + storeName + ", session " + id() + ")");
 			logon.storeHandle = store;
 			stores.put(storeName, store);
+			logons.enableTraffic();
 			if (spooler != null) {
 				boolean receive = entriesOf(ProviderKind.STORE).get(0).name().equals(storeName);
 				spooler.addStore(new StoreLink(store.id(), logon.providerName(), logon.provider.service.gate(),
 						logon.storeLogon().store(), () -> closeStore(store)), receive);
 			}
-			logons.enableTraffic();
 			return store;
 		} finally {
 			operations.unlock();

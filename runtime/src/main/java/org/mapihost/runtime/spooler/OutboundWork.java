@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.mapihost.api.EntryId;
@@ -27,11 +28,13 @@ final class OutboundWork {
 	private final ProviderCalls calls;
 	private final Logger log;
 	private final Supplier<List<TransportLink>> transports;
+	private final Predicate<String> knownType;
 
-	OutboundWork(ProviderCalls calls, Logger log, Supplier<List<TransportLink>> transports) {
+	OutboundWork(ProviderCalls calls, Logger log, Supplier<List<TransportLink>> transports, Predicate<String> knownType) {
 		this.calls = calls;
 		this.log = log;
 		this.transports = transports;
+		this.knownType = knownType;
 	}
 
 	List<EntryId> queue(StoreLink store) {
@@ -74,7 +77,10 @@ final class OutboundWork {
 		Map<TransportLink, List<Recipient>> routes = new LinkedHashMap<>();
 		for (Recipient recipient : message.recipients()) {
 			TransportLink transport = available.stream().filter(t -> t.handles(recipient)).findFirst().orElse(null);
-			if (transport == null) {
+			if (transport == null && knownType.test(recipient.addressType())) {
+				// Its transport is gone for now (hot update, logoff): the message waits for it.
+				throw new MapiException(ResultCode.MAPI_E_NETWORK_ERROR, "no transport for " + recipient.addressType() + " addresses is available now");
+			} else if (transport == null) {
 				undeliverable.add(new Undeliverable(recipient, "no transport of this session takes " + recipient.addressType() + " addresses"));
 			} else {
 				routes.computeIfAbsent(transport, t -> new ArrayList<>()).add(recipient);

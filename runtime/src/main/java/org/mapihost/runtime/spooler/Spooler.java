@@ -1,9 +1,11 @@
 package org.mapihost.runtime.spooler;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +38,8 @@ public final class Spooler {
 	private final Map<String, StoreTraffic> stores = new LinkedHashMap<>();
 	private final List<TransportLink> transports = new ArrayList<>();
 	private final List<String> transportsInUse = new ArrayList<>();
+	/** Every address type a transport of this session announced: a recipient of one waits for its transport to come back. */
+	private final Set<String> knownTypes = new HashSet<>();
 	private long passesStarted;
 	private long passesDone;
 	private boolean passPending;
@@ -46,7 +50,7 @@ public final class Spooler {
 		this.calls = calls;
 		this.log = log;
 		this.settings = settings;
-		this.outbound = new OutboundWork(calls, log, this::transports);
+		this.outbound = new OutboundWork(calls, log, this::transports, this::knownType);
 		this.thread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mapihost-spooler-" + session));
 		this.closer = Executors.newSingleThreadExecutor(r -> daemon(r, "mapihost-spooler-close-" + session));
 		thread.scheduleWithFixedDelay(this::pass, settings.pollMillis(), settings.pollMillis(), TimeUnit.MILLISECONDS);
@@ -61,7 +65,12 @@ public final class Spooler {
 	/** A transport's traffic is enabled: it takes the recipients of its address types. */
 	public synchronized void addTransport(TransportLink transport) {
 		transports.add(transport);
+		knownTypes.addAll(transport.addressTypes());
 		kick();
+	}
+
+	private synchronized boolean knownType(String addressType) {
+		return knownTypes.contains(addressType);
 	}
 
 	/** A transport is about to log off: no new calls; waits (bounded) for the one in flight. */
