@@ -11,6 +11,7 @@ import org.mapihost.api.MapiFlags;
 import org.mapihost.api.NotifyFlag;
 import org.mapihost.api.Recipient;
 import org.mapihost.api.ResultCode;
+import org.mapihost.api.StatusCode;
 import org.mapihost.api.StatusColumn;
 import org.mapihost.api.StatusRow;
 import org.mapihost.api.StatusRowFlag;
@@ -45,6 +46,8 @@ final class SmtpLogon implements TransportLogon {
 	private State state = State.OPEN;
 	private Traffic traffic;
 	private boolean connected;
+	/** Why the last send failed (never with credentials in it), until a send succeeds. */
+	private String lastFailure;
 
 	private SmtpLogon(ProviderSupport support, SmtpSettings settings, Traffic traffic, Logger log, Consumer<SmtpLogon> onLogoff) {
 		this.support = support;
@@ -114,7 +117,13 @@ final class SmtpLogon implements TransportLogon {
 			String reason = "the sender " + message.sender().searchKey() + " is not an SMTP address and no envelopeFrom is set";
 			smtp.forEach(r -> refused.add(new Undeliverable(r, reason)));
 		} else if (!smtp.isEmpty()) {
-			refused.addAll(connection.send(message.messageId(), from.get(), smtp, message.content()));
+			try {
+				refused.addAll(connection.send(message.messageId(), from.get(), smtp, message.content()));
+				sendFailed(null);
+			} catch (MapiException e) {
+				sendFailed(e.getMessage());
+				throw e;
+			}
 		}
 		return refused;
 	}
@@ -134,8 +143,23 @@ final class SmtpLogon implements TransportLogon {
 		}
 	}
 
+	private synchronized void sendFailed(String reason) {
+		if (Objects.equals(reason, lastFailure)) {
+			return;
+		}
+		lastFailure = reason;
+		if (state == State.OPEN) {
+			support.modifyStatusRow(statusRow(), StatusRowFlag.STATUSROW_UPDATE.value());
+		}
+	}
+
 	private synchronized StatusRow statusRow() {
 		String link = connected ? "connected to " + settings.server() : "not connected";
+		if (lastFailure != null) {
+			return StatusRow.builder().set(StatusColumn.PR_STATUS_CODE, traffic.code() | StatusCode.STATUS_FAILURE.value())
+					.set(StatusColumn.PR_STATUS_STRING, traffic.describe() + "; " + link + "; last send failed: " + lastFailure
+							+ "; messages wait in the Outbox").build();
+		}
 		return StatusRow.builder().set(StatusColumn.PR_STATUS_CODE, traffic.code())
 				.set(StatusColumn.PR_STATUS_STRING, traffic.describe() + "; " + link).build();
 	}
