@@ -290,7 +290,11 @@ class ProvidersFolderIT {
 			}
 		}
 
-		/** Runs {@code command} every 250 ms until its output satisfies {@code done}; returns that output. */
+		/**
+		 * Runs {@code command} every 250 ms until its output satisfies {@code done}; returns that
+		 * output. Polled, bounded: FileInstall in the host's JVM scans the folder on its own clock,
+		 * and the shell's answer is the only thing this process can observe.
+		 */
 		String poll(String command, Predicate<String> done) throws Exception {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FILEINSTALL_TIMEOUT_SECONDS);
 			while (true) {

@@ -16,6 +16,7 @@ import org.mapihost.api.provider.ServiceProvider;
 import org.mapihost.api.provider.TransportProvider;
 import org.mapihost.itests.recording.RecordingLog;
 import org.mapihost.itests.recording.RecordingProviders;
+import org.mapihost.itests.testkit.SurefireSummary;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
@@ -74,10 +75,10 @@ class TestSetupIT {
 	}
 
 	@Test
-	void summaryListenerIsRegisteredByTheTestBundle() {
+	void summaryListenerIsRegisteredByTheTestKit() {
 		ServiceReference<TestExecutionListener> reference = context.getServiceReference(TestExecutionListener.class);
 		assertNotNull(reference, "the SurefireSummary listener service");
-		assertEquals(FrameworkUtil.getBundle(getClass()), reference.getBundle());
+		assertEquals(FrameworkUtil.getBundle(SurefireSummary.class), reference.getBundle());
 		assertTrue(context.getService(reference) instanceof SurefireSummary);
 		context.ungetService(reference);
 	}

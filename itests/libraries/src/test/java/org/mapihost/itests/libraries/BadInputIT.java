@@ -17,6 +17,7 @@ import org.mapihost.api.MsgStore;
 import org.mapihost.api.ProviderKind;
 import org.mapihost.api.admin.LibraryInfo;
 import org.mapihost.api.admin.LibraryState;
+import org.mapihost.itests.testkit.Trace;
 import org.osgi.test.common.annotation.Property;
 import org.osgi.test.common.annotation.config.WithFactoryConfiguration;
 

@@ -22,6 +22,7 @@ import org.mapihost.api.admin.LibraryInfo;
 import org.mapihost.api.admin.LibraryState;
 import org.mapihost.api.trace.TraceEvent;
 import org.mapihost.itests.recording.RecordingProviders;
+import org.mapihost.itests.testkit.Trace;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.test.common.annotation.Property;

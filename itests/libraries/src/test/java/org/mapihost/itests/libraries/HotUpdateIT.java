@@ -15,6 +15,7 @@ import org.mapihost.api.MsgStore;
 import org.mapihost.api.StatusColumn;
 import org.mapihost.api.trace.TraceEvent;
 import org.mapihost.itests.recording.RecordingProviders;
+import org.mapihost.itests.testkit.Trace;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Version;
 import org.osgi.test.common.annotation.Property;

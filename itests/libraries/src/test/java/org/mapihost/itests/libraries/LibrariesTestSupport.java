@@ -35,6 +35,8 @@ import org.mapihost.api.admin.ProviderLibraries;
 import org.mapihost.api.trace.ProtocolTrace;
 import org.mapihost.api.trace.TraceEvent;
 import org.mapihost.itests.recording.RecordingLog;
+import org.mapihost.itests.testkit.Trace;
+import org.mapihost.itests.testkit.TraceWatch;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;

@@ -31,6 +31,8 @@ import org.mapihost.api.MsgStore;
 import org.mapihost.api.Recipient;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.trace.ProtocolTrace;
+import org.mapihost.itests.testkit.Trace;
+import org.mapihost.itests.testkit.TraceWatch;
 import org.mapihost.itests.valve.Valve;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;

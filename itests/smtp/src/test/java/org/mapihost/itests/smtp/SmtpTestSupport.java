@@ -31,6 +31,8 @@ import org.mapihost.api.Recipient;
 import org.mapihost.api.StatusColumn;
 import org.mapihost.api.StatusRow;
 import org.mapihost.api.trace.ProtocolTrace;
+import org.mapihost.itests.testkit.Trace;
+import org.mapihost.itests.testkit.TraceWatch;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;

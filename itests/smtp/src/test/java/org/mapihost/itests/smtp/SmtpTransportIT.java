@@ -13,6 +13,7 @@ import org.mapihost.api.MapiSession;
 import org.mapihost.api.MsgStore;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.trace.TraceEvent;
+import org.mapihost.itests.testkit.Trace;
 
 /**
  * The SMTP transport against a live GreenMail: a message submitted from the Maildir store

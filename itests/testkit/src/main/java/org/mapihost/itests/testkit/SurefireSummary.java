@@ -1,4 +1,4 @@
-package org.mapihost.itests.mail;
+package org.mapihost.itests.testkit;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.mapihost.itests.libraries;
+package org.mapihost.itests.testkit;
 
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -20,7 +20,7 @@ import org.osgi.service.event.EventHandler;
  * (which the runtime fills before it posts the event). Registered per test, closed after it.
  * Concurrency: {@code this} is the monitor the handler notifies.
  */
-final class TraceWatch implements EventHandler, AutoCloseable {
+public final class TraceWatch implements EventHandler, AutoCloseable {
 	/** The longest a waiter goes without looking, should an event never come (no EventAdmin bound yet). */
 	private static final long RECHECK_MILLIS = 200;
 
@@ -34,7 +34,7 @@ final class TraceWatch implements EventHandler, AutoCloseable {
 		this.registration = context.registerService(EventHandler.class, this, properties);
 	}
 
-	static TraceWatch open(BundleContext context, ProtocolTrace trace) {
+	public static TraceWatch open(BundleContext context, ProtocolTrace trace) {
 		return new TraceWatch(context, trace);
 	}
 
@@ -48,7 +48,7 @@ final class TraceWatch implements EventHandler, AutoCloseable {
 	 *
 	 * @throws AssertionError when none comes within the timeout
 	 */
-	TraceEvent await(long mark, String what, long timeoutMillis, Predicate<TraceEvent> matches) {
+	public TraceEvent await(long mark, String what, long timeoutMillis, Predicate<TraceEvent> matches) {
 		long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
 		synchronized (this) {
 			while (true) {
@@ -73,8 +73,28 @@ final class TraceWatch implements EventHandler, AutoCloseable {
 		}
 	}
 
+	/** Waits at most {@code millis} for a step after {@code mark} that matches; returns whether one came. */
+	public boolean awaitBriefly(long mark, long millis, Predicate<TraceEvent> matches) {
+		long deadline = System.nanoTime() + millis * 1_000_000;
+		synchronized (this) {
+			while (trace.since(mark).stream().noneMatch(matches)) {
+				long left = (deadline - System.nanoTime()) / 1_000_000;
+				if (left <= 0) {
+					return false;
+				}
+				try {
+					wait(Math.min(left, RECHECK_MILLIS));
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			return true;
+		}
+	}
+
 	/** Waits until the slice after {@code mark} is {@code done}, and returns it. */
-	Trace awaitSlice(long mark, String what, long timeoutMillis, Predicate<Trace> done) {
+	public Trace awaitSlice(long mark, String what, long timeoutMillis, Predicate<Trace> done) {
 		long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
 		synchronized (this) {
 			while (true) {
@@ -97,7 +117,7 @@ final class TraceWatch implements EventHandler, AutoCloseable {
 	}
 
 	/** Waits for a step of this call after {@code mark}. */
-	TraceEvent await(long mark, String call, long timeoutMillis) {
+	public TraceEvent await(long mark, String call, long timeoutMillis) {
 		return await(mark, call, timeoutMillis, e -> e.call().equals(call));
 	}
 

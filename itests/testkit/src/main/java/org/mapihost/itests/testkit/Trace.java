@@ -1,4 +1,4 @@
-package org.mapihost.itests.libraries;
+package org.mapihost.itests.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,53 +19,53 @@ import org.mapihost.api.trace.TraceEvent;
  * they compare with docs/CONTRACTS.md: one line per step, indented two spaces per level of
  * {@code parent} nesting, with its flags in brackets.
  */
-final class Trace {
+public final class Trace {
 	private final List<TraceEvent> events;
 
-	Trace(List<TraceEvent> events) {
+	public Trace(List<TraceEvent> events) {
 		this.events = List.copyOf(events);
 	}
 
-	List<TraceEvent> events() {
+	public List<TraceEvent> events() {
 		return events;
 	}
 
 	/** The slice without the given calls, for steps whose presence depends on earlier tests. */
-	Trace without(String... calls) {
+	public Trace without(String... calls) {
 		Set<String> dropped = Set.of(calls);
 		return new Trace(events.stream().filter(e -> !dropped.contains(e.call())).toList());
 	}
 
 	/** The slice with only the steps of one session. */
-	Trace session(String session) {
+	public Trace session(String session) {
 		return new Trace(events.stream().filter(e -> session.equals(e.session())).toList());
 	}
 
-	List<TraceEvent> all(String call) {
+	public List<TraceEvent> all(String call) {
 		return events.stream().filter(e -> e.call().equals(call)).toList();
 	}
 
-	List<TraceEvent> all(Predicate<TraceEvent> filter) {
+	public List<TraceEvent> all(Predicate<TraceEvent> filter) {
 		return events.stream().filter(filter).toList();
 	}
 
-	long count(String call) {
+	public long count(String call) {
 		return all(call).size();
 	}
 
 	/** The one step of a call; fails unless there is exactly one. */
-	TraceEvent only(String call) {
+	public TraceEvent only(String call) {
 		List<TraceEvent> found = all(call);
 		assertEquals(1, found.size(), () -> "steps " + call + " in\n" + this);
 		return found.get(0);
 	}
 
-	List<TraceEvent> violations() {
+	public List<TraceEvent> violations() {
 		return all(TraceEvent.VIOLATION);
 	}
 
 	/** A step and every step nested in it, at any depth, in order. */
-	Trace subtree(TraceEvent root) {
+	public Trace subtree(TraceEvent root) {
 		Set<Long> inside = new java.util.HashSet<>(List.of(root.seq()));
 		List<TraceEvent> found = new ArrayList<>();
 		for (TraceEvent event : events) {
@@ -78,7 +78,7 @@ final class Trace {
 	}
 
 	/** The step a step happened in, or null when it is top level in this slice. */
-	TraceEvent parentOf(TraceEvent event) {
+	public TraceEvent parentOf(TraceEvent event) {
 		return events.stream().filter(e -> e.seq() == event.parent()).findFirst().orElse(null);
 	}
 
@@ -94,7 +94,7 @@ final class Trace {
 	 * Indentation is nesting; a line with brackets must have exactly those flags, a line
 	 * without them may have any.
 	 */
-	void assertOutline(String expected) {
+	public void assertOutline(String expected) {
 		List<String> lines = expected.lines().filter(line -> !line.isBlank()).map(String::stripTrailing).toList();
 		int margin = lines.stream().mapToInt(Trace::indent).min().orElse(0);
 		List<String> wanted = lines.stream().map(line -> line.substring(margin)).toList();
