@@ -61,7 +61,8 @@ public class ProfileBootstrap {
 		String folderName = context.getProperty(FOLDER_PROPERTY);
 		ProfileFolder folder = new ProfileFolder(
 				Path.of(folderName == null || folderName.isBlank() ? DEFAULT_FOLDER : folderName).toAbsolutePath());
-		Map<String, String> files = folder.profiles();
+		Map<String, String> files = folder.profiles(
+				(file, e) -> log.error("Profile file {} cannot be read, so it is ignored: {}", file, e.getMessage()));
 		files.keySet().forEach(name -> expectedPids.add(FACTORY_PID + "~" + name));
 
 		Path data = Path.of(valueOr(context.getProperty(DATA_PROPERTY), DEFAULT_DATA)).toAbsolutePath().normalize();

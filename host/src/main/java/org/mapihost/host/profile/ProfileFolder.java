@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,9 +36,11 @@ final class ProfileFolder {
 	/**
 	 * @return configuration name (the part of the file name after the factory PID) to the
 	 *         profile name the file declares (its {@code name}, or null when it has none), in
-	 *         file-name order; empty when the folder does not exist
+	 *         file-name order; empty when the folder does not exist. A file that cannot be
+	 *         read as properties (bad encoding, a malformed escape, no permission) is left out
+	 *         and handed to {@code unreadable}: the operator's mistake must not stop the host.
 	 */
-	Map<String, String> profiles() throws IOException {
+	Map<String, String> profiles(BiConsumer<Path, Exception> unreadable) throws IOException {
 		Map<String, String> profiles = new TreeMap<>();
 		if (!Files.isDirectory(folder)) {
 			return profiles;
@@ -46,7 +49,11 @@ final class ProfileFolder {
 			for (Path file : files) {
 				Matcher matcher = PROFILE_FILE.matcher(file.getFileName().toString());
 				if (matcher.matches() && Files.isRegularFile(file)) {
-					profiles.put(matcher.group(1), declaredName(file));
+					try {
+						profiles.put(matcher.group(1), declaredName(file));
+					} catch (IOException | IllegalArgumentException e) {
+						unreadable.accept(file, e);
+					}
 				}
 			}
 		}
