@@ -80,6 +80,10 @@ final class HostProcess implements AutoCloseable {
 		return read(out);
 	}
 
+	String err() throws IOException {
+		return read(err);
+	}
+
 	String transcript() throws IOException {
 		return "stdout (" + out + "):\n" + tail(read(out)) + "\nstderr (" + err + "):\n" + tail(read(err));
 	}

@@ -24,6 +24,7 @@ import org.mapihost.runtime.session.Session;
 final class MailCommands {
 	private static final String DRAFTS = "Drafts";
 	private static final long POLL_MILLIS = 100;
+	private static final int SHOWN_BODY_CHARS = 64 * 1024;
 
 	private final MapiSubsystem subsystem;
 	private final BiFunction<String, Class<? extends MapiHandle>, MapiHandle> handles;
@@ -85,8 +86,17 @@ final class MailCommands {
 			lines.add("Delivered: " + message.deliveryTime());
 		}
 		lines.add("");
-		lines.add(message.body());
+		lines.add(shown(message.body()));
 		return String.join("\n", lines);
+	}
+
+	/** A console is no place for megabytes: a longer body is cut, the message itself is untouched. */
+	private static String shown(String body) {
+		if (body.length() <= SHOWN_BODY_CHARS) {
+			return body;
+		}
+		return body.substring(0, SHOWN_BODY_CHARS) + "\n[" + (body.length() - SHOWN_BODY_CHARS)
+				+ " more characters not shown; the message in the store is complete]";
 	}
 
 	private String resolve(List<String> args) {

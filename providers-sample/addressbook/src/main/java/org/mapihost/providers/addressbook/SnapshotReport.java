@@ -78,11 +78,10 @@ final class SnapshotReport {
 					problem.line().isPresent() ? " (line " + problem.line().getAsInt() + ")" : "", problem.message());
 		}
 		snapshot.fileWarnings().forEach(warning -> log.info("vCard address book '{}': {}: {}", name, file, warning));
-		if (log.isDebugEnabled()) {
-			for (Contact contact : snapshot.contacts()) {
-				contact.warnings().forEach(warning -> log.debug("vCard address book '{}': card {} of {} ('{}'): {}", name,
-						contact.index() + 1, file, contact.displayName(), warning));
-			}
+		// A warning means part of a card was left out: the operator should see it without debug logging.
+		for (Contact contact : snapshot.contacts()) {
+			contact.warnings().forEach(warning -> log.warn("vCard address book '{}': card {} of {} ('{}'): {}", name,
+					contact.index() + 1, file, contact.displayName(), warning));
 		}
 	}
 }
