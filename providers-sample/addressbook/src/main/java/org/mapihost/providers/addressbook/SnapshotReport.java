@@ -49,7 +49,7 @@ final class SnapshotReport {
 
 	/**
 	 * Logs what is new in {@code current}: a new good read at info, each of its malformed cards
-	 * at warning, a refusal at warning; per-card leniencies at debug.
+	 * at warning, a refusal at warning, and each part of a card that was left out at warning.
 	 *
 	 * @param previous the snapshot reported before, or null at logon
 	 */
