@@ -16,6 +16,7 @@ import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.support.LogonContext;
 import org.mapihost.runtime.support.Support;
 import org.mapihost.runtime.trace.TraceRecorder;
+import org.mapihost.runtime.watch.CallWatch;
 
 /**
  * One provider logon of a session ({@code IMSLogon}, {@code IABLogon} or {@code IXPLogon})
@@ -86,6 +87,11 @@ final class Logon implements LogonContext {
 	@Override
 	public TraceRecorder trace() {
 		return session.services.trace();
+	}
+
+	@Override
+	public CallWatch watch() {
+		return session.services.watch();
 	}
 
 	@Override

@@ -39,11 +39,14 @@ public final class Step {
 	}
 
 	/**
-	 * Ends the step with a result and a sentence; only the first end counts.
+	 * Ends the step with a result and a sentence; only the first end counts. A later end (the
+	 * thread that began the step, back from a call the watchdog had given up on) only takes
+	 * the step off that thread's stack.
 	 */
 	public void end(ResultCode result, String detail) {
 		synchronized (this) {
 			if (ended) {
+				recorder.leave(this);
 				return;
 			}
 			ended = true;

@@ -142,6 +142,28 @@ public class TraceRecorder implements ProtocolTrace {
 		return step;
 	}
 
+	/** The innermost step open on this thread, or null. */
+	public Step current() {
+		return openSteps.get().peekLast();
+	}
+
+	/**
+	 * Makes a step begun on another thread the parent of this thread's next steps: a rescue
+	 * thread that finishes a sequence nests its steps where the stuck thread would have.
+	 */
+	public void adopt(Step step) {
+		if (step != null) {
+			openSteps.get().addLast(step);
+		}
+	}
+
+	/** Undoes {@link #adopt}; also what a thread does with a step another thread has ended. */
+	public void leave(Step step) {
+		if (step != null) {
+			openSteps.get().removeLastOccurrence(step);
+		}
+	}
+
 	/** Ends a step (null-safe, for steps begun while recording was off). */
 	public static void end(Step step, ResultCode result, String detail) {
 		if (step != null) {
