@@ -33,6 +33,7 @@ final class Logon implements LogonContext {
 	boolean trafficEnabled;
 	List<String> addressTypes = List.of();
 	boolean registrationsRemoved;
+	boolean transportsCheckReported;
 	final List<EntryHandle> openEntries = new ArrayList<>();
 	LeakTracker.Tracked tracked;
 	final LeakTracker.Tracked supportTracked;

@@ -249,6 +249,7 @@ final class Logons {
 		}
 		String provider = logon.providerName();
 		sequence.add(() -> calls.shutdownStep("IMsgStore::Release", provider, store.id(), List.of(), () -> logon.storeLogon().store().release()))
+				.add(() -> checkTransportsLoggedOff(logon, "IMsgStore::Release"))
 				.add(() -> removeRegistrationsIfReleased(logon))
 				.add(() -> calls.shutdownStep("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0)))
 				.add(() -> removeRegistrationsIfReleased(logon))
@@ -321,11 +322,21 @@ final class Logons {
 					session.spooler.removeStore(logon.storeHandle.id());
 				}
 			}
-		}).add(() -> calls.shutdownStep("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0)));
+		}).add(() -> calls.shutdownStep("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0)))
+				.add(() -> checkTransportsLoggedOff(logon, "IMSLogon::Logoff"));
 		}
 		sequence.add(() -> removeRegistrationsIfReleased(logon))
 				.add(() -> calls.shutdownStep(logonCall + "::Release", provider, logon.id, List.of(), () -> release(logon)))
 				.add(() -> finish(logon));
+	}
+
+	/** Rule 2: a store shuts down through StoreLogoffTransports; one that skipped it is reported (once). */
+	private void checkTransportsLoggedOff(Logon logon, String call) {
+		if (!logon.support.transportsLoggedOff() && !logon.transportsCheckReported) {
+			logon.transportsCheckReported = true;
+			calls.violation(logon.providerName(), logon.id, "the store shut down in " + call
+					+ " without a completed IMAPISupport::StoreLogoffTransports");
+		}
 	}
 
 	private void releaseOpenEntries(Logon logon) {
