@@ -59,6 +59,27 @@ public final class ProviderCalls {
 		return result;
 	}
 
+	/**
+	 * A call too frequent to trace (the spooler's polls): only watched. What it throws passes
+	 * through unchanged; a late answer fails with {@code MAPI_E_TIMEOUT}.
+	 */
+	public <T> T watched(String call, String provider, String object, Supplier<T> body) {
+		InFlight flight = watch.enter(call, session, provider, object, null);
+		T result;
+		try {
+			result = body.get();
+		} catch (RuntimeException | Error e) {
+			if (!watch.exit(flight)) {
+				throw late(null, call, provider, e);
+			}
+			throw e;
+		}
+		if (!watch.exit(flight)) {
+			throw late(null, call, provider, null);
+		}
+		return result;
+	}
+
 	/** The watch gave up on the call (and recorded why); what the provider answered late is dropped. */
 	private MapiException late(Step step, String call, String provider, Throwable answer) {
 		TraceRecorder.end(step, ResultCode.MAPI_E_TIMEOUT, null);

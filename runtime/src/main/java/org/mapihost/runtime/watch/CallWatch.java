@@ -199,6 +199,10 @@ public final class CallWatch implements AutoCloseable {
 		}
 	}
 
+	void warn(String format, Object... arguments) {
+		log.warn(format, arguments);
+	}
+
 	@Override
 	public void close() {
 		watchdog.shutdownNow();

@@ -2,6 +2,8 @@ package org.mapihost.runtime.watch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mapihost.api.ResultCode;
@@ -23,6 +25,7 @@ public final class Sequence {
 	private final String name;
 	private final List<Runnable> actions = new ArrayList<>();
 	private final AtomicInteger next = new AtomicInteger();
+	private final CountDownLatch rescueDone = new CountDownLatch(1);
 	private HandOverLock lock;
 	private Step closes;
 	/** Set when it starts: where a rescue thread picks it up. */
@@ -61,8 +64,10 @@ public final class Sequence {
 	}
 
 	/**
-	 * Runs the actions on this thread. Returns false when a rescue thread took over the rest:
-	 * the caller then must do nothing more but let go of its locks and steps.
+	 * Runs the actions on this thread. Returns false when a rescue thread took over the rest; it
+	 * returns once the rescue thread is done with this sequence (each of its provider calls is
+	 * bounded, and so is this wait), so that the caller's own call does not end before its
+	 * sequence. The caller then must do nothing more but let go of its locks and steps.
 	 */
 	public boolean run() {
 		CallWatch.Slot slot = watch.slot();
@@ -70,7 +75,11 @@ public final class Sequence {
 		parent = trace.current();
 		slot.sequence = this;
 		try {
-			return runActions(slot);
+			if (runActions(slot)) {
+				return true;
+			}
+			awaitRescue();
+			return false;
 		} finally {
 			slot.sequence = outer;
 			if (outer == null) {
@@ -89,6 +98,27 @@ public final class Sequence {
 		return true;
 	}
 
+	private void awaitRescue() {
+		long bound = watch.timeoutMillis() * (actions.size() + 2L);
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					if (!rescueDone.await(bound, TimeUnit.MILLISECONDS)) {
+						watch.warn("{} was not finished within {} ms by its rescue thread; its caller goes on", name, bound);
+					}
+					return;
+				} catch (InterruptedException e) {
+					interrupted = true;
+				}
+			}
+		} finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	void handOver(Thread from, Thread to) {
 		if (lock != null) {
 			lock.handOver(from, to);
@@ -97,9 +127,13 @@ public final class Sequence {
 
 	/** On the rescue thread, at the end or after a failure: what the stuck caller would have done. */
 	void rescued(String why) {
-		TraceRecorder.end(closes, ResultCode.S_OK, why);
-		if (lock != null) {
-			lock.releaseAll();
+		try {
+			TraceRecorder.end(closes, ResultCode.S_OK, why);
+			if (lock != null) {
+				lock.releaseAll();
+			}
+		} finally {
+			rescueDone.countDown();
 		}
 	}
 }

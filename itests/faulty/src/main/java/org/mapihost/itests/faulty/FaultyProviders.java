@@ -14,8 +14,9 @@ import java.util.List;
  * <li>{@code hang} or {@code hang:MILLIS}: wait, ignoring interrupts, until {@link FaultControl#releaseHangs()}
  * (at most {@link #HANG_LIMIT_MILLIS}) or for MILLIS, then do the method's work;</li>
  * <li>{@code hang-interruptibly} or {@code hang-interruptibly:MILLIS}: the same, but an interrupt ends the wait;</li>
- * <li>{@code slt-twice}, {@code slt-never}: (store: {@code storeLogoff}, {@code store.release}, {@code logoff})
- * call {@code StoreLogoffTransports} a second time, or not at all;</li>
+ * <li>{@code slt-twice}: (store: {@code storeLogoff}, {@code store.release}, {@code logoff}) call
+ * {@code StoreLogoffTransports} a second time right after it completed;</li>
+ * <li>{@code slt-never}: (store: {@code store.release}, {@code logoff}) shut the store down without it;</li>
  * <li>{@code support-release-twice}, {@code support-never-released}: (the method that releases the support
  * object: store {@code store.release} or {@code logoff}, address book {@code logoff}, transport
  * {@code transportLogoff}) release it twice, or not at all;</li>

@@ -33,7 +33,6 @@ final class FaultPlan {
 
 	static final FaultPlan NONE = new FaultPlan(Map.of());
 
-	private static final Set<Kind> STORE_LOGOFF_METHODS_ONLY = Set.of(Kind.SLT_TWICE, Kind.SLT_NEVER);
 	private static final Set<Kind> SUPPORT_RELEASE = Set.of(Kind.SUPPORT_RELEASE_TWICE, Kind.SUPPORT_NEVER_RELEASED);
 
 	private final Map<String, List<Fault>> byMethod;
@@ -109,8 +108,11 @@ final class FaultPlan {
 
 	private static void checkApplies(String entry, String text, ProviderKind provider, String method, Kind kind) {
 		boolean applies;
-		if (STORE_LOGOFF_METHODS_ONLY.contains(kind)) {
+		if (kind == Kind.SLT_TWICE) {
 			applies = provider == ProviderKind.STORE && Set.of("storeLogoff", "store.release", "logoff").contains(method);
+		} else if (kind == Kind.SLT_NEVER) {
+			// a StoreLogoff that skips it is made good by the store's release; the store's last chances are these
+			applies = provider == ProviderKind.STORE && Set.of("store.release", "logoff").contains(method);
 		} else if (SUPPORT_RELEASE.contains(kind)) {
 			applies = switch (provider) {
 			case STORE -> Set.of("store.release", "logoff").contains(method);
