@@ -1,6 +1,7 @@
 package org.mapihost.runtime.provider;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.mapihost.api.MapiException;
@@ -29,6 +30,12 @@ public final class ProviderCalls {
 
 	/** Calls and returns the result; a failure is traced and thrown as a MapiException. */
 	public <T> T call(String call, String provider, String object, List<String> flags, Supplier<T> body) {
+		return call(call, provider, object, flags, body, late -> {
+		});
+	}
+
+	/** As {@link #call}, and what the provider answers after the watch gave up on it goes to {@code discard}. */
+	public <T> T call(String call, String provider, String object, List<String> flags, Supplier<T> body, Consumer<T> discard) {
 		Step step = trace.begin(call, session, provider, object, flags);
 		InFlight flight = watch.enter(call, session, provider, object, step);
 		T result;
@@ -53,7 +60,13 @@ public final class ProviderCalls {
 			throw e;
 		}
 		if (!watch.exit(flight)) {
-			throw late(step, call, provider, null);
+			MapiException late = late(step, call, provider, null);
+			try {
+				discard.accept(result);
+			} catch (RuntimeException e) {
+				trace.violation(session, provider, object, "releasing what " + call + " answered late failed: " + e);
+			}
+			throw late;
 		}
 		TraceRecorder.end(step, ResultCode.S_OK, null);
 		return result;

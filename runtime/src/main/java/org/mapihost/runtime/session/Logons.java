@@ -197,7 +197,8 @@ final class Logons {
 		}
 	}
 
-	EntryHandle openEntry(Logon logon, EntryId entryId, int flags) {
+	/** The provider's part of OpenEntry. */
+	static PropObject openObject(Logon logon, EntryId entryId, int flags) {
 		PropObject object = switch (logon.kind()) {
 		case STORE -> logon.storeLogon().store().openEntry(entryId, flags);
 		case ADDRESS_BOOK -> logon.addressBookLogon().openEntry(entryId, flags);
@@ -206,6 +207,11 @@ final class Logons {
 		if (object == null) {
 			throw new MapiException(ResultCode.MAPI_E_NOT_FOUND, "provider " + logon.providerName() + " returned nothing for " + entryId);
 		}
+		return object;
+	}
+
+	/** The runtime's part of OpenEntry: the client's handle on what the provider opened. */
+	EntryHandle entryHandle(Logon logon, EntryId entryId, PropObject object) {
 		EntryHandle entry = new EntryHandle(session.services.nextId("e"), logon, object, entryId != null ? entryId : object.entryId());
 		entry.track(session.services.leaks(), "entry " + entry.id() + " of " + logon.id + " (" + logon.providerName() + ", session "
 				+ session.id() + ")");

@@ -321,11 +321,12 @@ public final class Session extends HandleBase implements MapiSession {
 			throw unknown;
 		}
 		Logon target = logon;
-		return ProviderCalls.gated(target.provider.service.gate(), () -> calls.call(call, target.providerName(), id(),
+		PropObject object = ProviderCalls.gated(target.provider.service.gate(), () -> calls.call(call, target.providerName(), id(),
 				MapiFlags.names(OpenEntryFlag.class, flags), () -> {
 					MapiFlags.requireKnown(call, flags, OpenEntryFlag.values());
-					return logons.openEntry(target, entryId, flags);
-				}));
+					return Logons.openObject(target, entryId, flags);
+				}, PropObject::release));
+		return logons.entryHandle(target, entryId, object);
 	}
 
 	<T> T entryCall(EntryHandle entry, String method, Supplier<T> body) {

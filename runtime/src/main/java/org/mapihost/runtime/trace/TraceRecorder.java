@@ -135,8 +135,7 @@ public class TraceRecorder implements ProtocolTrace {
 		Step parent = stack.peekLast();
 		Step step;
 		synchronized (lock) {
-			step = new Step(this, nextSeq++, parent == null ? 0 : parent.seq, call, session, provider, object,
-					List.copyOf(flags));
+			step = new Step(this, nextSeq++, parent, call, session, provider, object, List.copyOf(flags));
 		}
 		stack.addLast(step);
 		return step;

@@ -165,6 +165,12 @@ public final class CallWatch implements AutoCloseable {
 			long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(now - flight.startNanos);
 			Instant began = Instant.now().minusMillis(elapsedMillis).truncatedTo(ChronoUnit.MILLIS);
 			TraceRecorder.end(flight.step, ResultCode.MAPI_E_TIMEOUT, "no answer within " + timeoutMillis + " ms; abandoned");
+			if (flight.sequence == null && flight.step != null) {
+				// A client's call: the steps it is nested in end too, so that the trace publishes on; a sequence's rescuer ends its own.
+				for (Step outer = flight.step.parentStep(); outer != null; outer = outer.parentStep()) {
+					TraceRecorder.end(outer, ResultCode.MAPI_E_TIMEOUT, flight.call + " of " + flight.provider + " was abandoned");
+				}
+			}
 			trace.violation(flight.session, flight.provider, flight.object, flight.call + " called at " + began
 					+ " did not return within " + timeoutMillis + " ms; abandoned, thread " + flight.thread.getName() + " interrupted"
 					+ (rescuer == null ? "" : "; the rest of the " + flight.sequence.name() + " goes on on " + rescuer.getName()));
