@@ -74,7 +74,8 @@ public final class ProviderCalls {
 
 	/**
 	 * A call too frequent to trace (the spooler's polls): only watched. What it throws passes
-	 * through unchanged; a late answer fails with {@code MAPI_E_TIMEOUT}.
+	 * through unchanged (anything but a MapiException also as a violation); a late answer fails
+	 * with {@code MAPI_E_TIMEOUT}.
 	 */
 	public <T> T watched(String call, String provider, String object, Supplier<T> body) {
 		InFlight flight = watch.enter(call, session, provider, object, null);
@@ -84,6 +85,9 @@ public final class ProviderCalls {
 		} catch (RuntimeException | Error e) {
 			if (!watch.exit(flight)) {
 				throw late(null, call, provider, e);
+			}
+			if (!(e instanceof MapiException) && !(e instanceof Error)) {
+				trace.violation(session, provider, object, call + " threw " + e);
 			}
 			throw e;
 		}
