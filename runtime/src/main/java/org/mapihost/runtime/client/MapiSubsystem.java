@@ -25,6 +25,8 @@ import org.mapihost.runtime.session.Session;
 import org.mapihost.runtime.spooler.SpoolerSettings;
 import org.mapihost.runtime.trace.Step;
 import org.mapihost.runtime.trace.TraceRecorder;
+import org.mapihost.runtime.watch.CallWatch;
+import org.mapihost.runtime.watch.Sequence;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,6 +50,8 @@ public class MapiSubsystem implements RuntimeServices {
 	public static final String SPOOLER_POLL_PROPERTY = "mapihost.spooler.pollMillis";
 	/** Framework property: how long {@code LOGOFF_PURGE} may take, in ms (default 30000). */
 	public static final String SPOOLER_FLUSH_PROPERTY = "mapihost.spooler.flushMillis";
+	/** Framework property: how long a provider call may take before the runtime gives up on it, in ms (default 30000). */
+	public static final String CALL_TIMEOUT_PROPERTY = "mapihost.provider.callTimeoutMillis";
 
 	@Reference(service = LoggerFactory.class)
 	Logger log;
@@ -64,10 +68,12 @@ public class MapiSubsystem implements RuntimeServices {
 	private final Consumer<ProviderService> providerGone = this::hotUnload;
 	private LeakTracker leaks;
 	private SpoolerSettings spoolerSettings = SpoolerSettings.DEFAULTS;
+	private CallWatch watch;
 
 	@Activate
 	void activate(BundleContext context) {
 		leaks = new LeakTracker(Boolean.parseBoolean(context.getProperty(LEAKS_DEBUG_PROPERTY)));
+		watch = new CallWatch(callTimeout(context), trace, log);
 		spoolerSettings = spoolerSettings(context);
 		catalog.onProviderGone(providerGone);
 		libraries.setSessionView(new SessionView() {
@@ -89,7 +95,7 @@ public class MapiSubsystem implements RuntimeServices {
 	 */
 	private void hotUnload(ProviderService service) {
 		Step step = trace.begin("MAPI::HotUnload", null, service.name(), service.bundleName(), List.of());
-		List<String> failed = new ArrayList<>();
+		List<String> failed = new CopyOnWriteArrayList<>();
 		try {
 			long drain = libraries.drainMillis();
 			int left = service.gate().closeAndDrain(drain);
@@ -97,19 +103,38 @@ public class MapiSubsystem implements RuntimeServices {
 				trace.violation(null, service.name(), service.bundleName(),
 						left + " calls still in flight after " + drain + " ms; the unload goes on");
 			}
+			// A sequence, so that a rescue thread goes on to the other sessions should one of them hang.
+			Sequence sessionsToShutDown = new Sequence(watch, trace, "hot unload of " + service.name()).closing(step);
 			for (Session session : sessions()) {
-				try {
-					session.providerGone(service);
-				} catch (RuntimeException e) {
-					// One session that cannot be shut down in time must not keep the others' logons alive.
-					failed.add(session.id() + ": " + e.getMessage());
-					log.error("Hot unload of {} in session {} failed: {}", service.name(), session.id(), e.toString());
-				}
+				sessionsToShutDown.add(() -> {
+					try {
+						session.providerGone(service);
+					} catch (RuntimeException e) {
+						// One session that cannot be shut down in time must not keep the others' logons alive.
+						failed.add(session.id() + ": " + e.getMessage());
+						log.error("Hot unload of {} in session {} failed: {}", service.name(), session.id(), e.toString());
+					}
+				});
 			}
+			sessionsToShutDown.run();
 		} finally {
 			String reason = libraries.unloadReason(service.name());
 			TraceRecorder.end(step, failed.isEmpty() ? ResultCode.S_OK : ResultCode.MAPI_E_CALL_FAILED,
 					failed.isEmpty() ? reason : reason + "; not shut down in " + String.join("; ", failed));
+		}
+	}
+
+	private long callTimeout(BundleContext context) {
+		try {
+			long millis = longProperty(context, CALL_TIMEOUT_PROPERTY, CallWatch.DEFAULT_TIMEOUT_MILLIS);
+			if (millis <= 0) {
+				throw new IllegalArgumentException(CALL_TIMEOUT_PROPERTY + " must be positive, not " + millis);
+			}
+			log.info("Provider calls are given up on after {} ms", millis);
+			return millis;
+		} catch (IllegalArgumentException e) {
+			log.error("{}; the default {} ms is used", e.getMessage(), CallWatch.DEFAULT_TIMEOUT_MILLIS);
+			return CallWatch.DEFAULT_TIMEOUT_MILLIS;
 		}
 	}
 
@@ -141,11 +166,17 @@ public class MapiSubsystem implements RuntimeServices {
 		return spoolerSettings;
 	}
 
+	@Override
+	public CallWatch watch() {
+		return watch;
+	}
+
 	@Deactivate
 	void deactivate() {
 		catalog.removeListener(providerGone);
 		libraries.setSessionView(null);
 		logoffSessions(null, "the MAPI runtime is stopping");
+		watch.close();
 	}
 
 	private final List<ProfileConfiguration> profiles = new CopyOnWriteArrayList<>();

@@ -16,6 +16,7 @@ import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.support.LogonContext;
 import org.mapihost.runtime.support.Support;
 import org.mapihost.runtime.trace.TraceRecorder;
+import org.mapihost.runtime.watch.CallWatch;
 
 /**
  * One provider logon of a session ({@code IMSLogon}, {@code IABLogon} or {@code IXPLogon})
@@ -32,6 +33,7 @@ final class Logon implements LogonContext {
 	boolean trafficEnabled;
 	List<String> addressTypes = List.of();
 	boolean registrationsRemoved;
+	boolean transportsCheckReported;
 	final List<EntryHandle> openEntries = new ArrayList<>();
 	LeakTracker.Tracked tracked;
 	final LeakTracker.Tracked supportTracked;
@@ -86,6 +88,11 @@ final class Logon implements LogonContext {
 	@Override
 	public TraceRecorder trace() {
 		return session.services.trace();
+	}
+
+	@Override
+	public CallWatch watch() {
+		return session.services.watch();
 	}
 
 	@Override

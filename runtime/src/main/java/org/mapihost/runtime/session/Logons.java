@@ -30,10 +30,13 @@ import org.mapihost.runtime.leaks.LeakTracker;
 import org.mapihost.runtime.profile.Profile;
 import org.mapihost.runtime.provider.ProviderService;
 import org.mapihost.runtime.spooler.TransportLink;
+import org.mapihost.runtime.watch.Sequence;
 
 /**
  * A session's provider objects and logons, and the MAPI sequences that start and shut them
- * down (DESIGN.md §3). Every method runs under the session's operations lock.
+ * down (DESIGN.md §3). Every method runs under the session's operations lock. The shutdown
+ * methods add their steps to a {@link Sequence}, each step one provider call or one piece of
+ * bookkeeping, conditions read when the step runs.
  */
 final class Logons {
 	private static final int NO_TRAFFIC = TransportLogonFlag.LOGON_NO_INBOUND.value() | TransportLogonFlag.LOGON_NO_OUTBOUND.value();
@@ -194,7 +197,8 @@ final class Logons {
 		}
 	}
 
-	EntryHandle openEntry(Logon logon, EntryId entryId, int flags) {
+	/** The provider's part of OpenEntry. */
+	static PropObject openObject(Logon logon, EntryId entryId, int flags) {
 		PropObject object = switch (logon.kind()) {
 		case STORE -> logon.storeLogon().store().openEntry(entryId, flags);
 		case ADDRESS_BOOK -> logon.addressBookLogon().openEntry(entryId, flags);
@@ -203,6 +207,11 @@ final class Logons {
 		if (object == null) {
 			throw new MapiException(ResultCode.MAPI_E_NOT_FOUND, "provider " + logon.providerName() + " returned nothing for " + entryId);
 		}
+		return object;
+	}
+
+	/** The runtime's part of OpenEntry: the client's handle on what the provider opened. */
+	EntryHandle entryHandle(Logon logon, EntryId entryId, PropObject object) {
 		EntryHandle entry = new EntryHandle(session.services.nextId("e"), logon, object, entryId != null ? entryId : object.entryId());
 		entry.track(session.services.leaks(), "entry " + entry.id() + " of " + logon.id + " (" + logon.providerName() + ", session "
 				+ session.id() + ")");
@@ -239,81 +248,79 @@ final class Logons {
 	}
 
 	/** Rules 1 and 2: the store's last reference is gone. */
-	void releaseStore(StoreHandle store) {
+	void releaseStore(StoreHandle store, Sequence sequence) {
 		Logon logon = store.logon;
 		if (!logons.contains(logon)) {
 			return;
 		}
 		String provider = logon.providerName();
-		calls.step("IMsgStore::Release", provider, store.id(), List.of(), () -> logon.storeLogon().store().release());
-		removeRegistrationsIfReleased(logon);
-		calls.step("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0));
-		removeRegistrationsIfReleased(logon);
-		calls.step("IMSLogon::Release", provider, logon.id, List.of(), () -> logon.storeLogon().release());
-		finish(logon);
+		sequence.add(() -> calls.shutdownStep("IMsgStore::Release", provider, store.id(), List.of(), () -> logon.storeLogon().store().release()))
+				.add(() -> checkTransportsLoggedOff(logon, "IMsgStore::Release"))
+				.add(() -> removeRegistrationsIfReleased(logon))
+				.add(() -> calls.shutdownStep("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0)))
+				.add(() -> removeRegistrationsIfReleased(logon))
+				.add(() -> calls.shutdownStep("IMSLogon::Release", provider, logon.id, List.of(), () -> logon.storeLogon().release()))
+				.add(() -> finish(logon));
 	}
 
 	/** Rule 3: every logon (transports, address books, stores), then every provider object. */
-	void shutdownAll() {
+	void shutdownAll(Sequence sequence) {
 		for (ProviderKind kind : SHUTDOWN_ORDER) {
 			for (Logon logon : logonsOf(kind)) {
-				shutdownLogon(logon);
+				shutdownLogon(logon, sequence);
 			}
 		}
 		List<ProviderObject> providers = new ArrayList<>(providerObjects);
 		providers.sort(Comparator.comparingInt(p -> SHUTDOWN_ORDER.indexOf(p.service.kind())));
 		for (ProviderObject provider : providers) {
-			shutdownProvider(provider);
+			shutdownProvider(provider, sequence);
 		}
-		providerObjects.clear();
+		sequence.add(providerObjects::clear);
 	}
 
 	/**
 	 * A provider is going away while in use: shuts down each of its logons as in rule 3, then
 	 * its provider objects. Returns whether the session had any.
 	 */
-	boolean shutdownProvider(ProviderService service) {
+	boolean shutdownProvider(ProviderService service, Sequence sequence) {
 		boolean used = false;
 		for (ProviderKind kind : SHUTDOWN_ORDER) {
 			for (Logon logon : logonsOf(kind)) {
 				if (logon.provider.service.equals(service)) {
-					shutdownLogon(logon);
+					shutdownLogon(logon, sequence);
 					used = true;
 				}
 			}
 		}
 		for (ProviderObject provider : List.copyOf(providerObjects)) {
 			if (provider.service.equals(service)) {
-				shutdownProvider(provider);
-				providerObjects.remove(provider);
+				shutdownProvider(provider, sequence);
+				sequence.add(() -> providerObjects.remove(provider));
 				used = true;
 			}
 		}
 		return used;
 	}
 
-	private void shutdownLogon(Logon logon) {
+	private void shutdownLogon(Logon logon, Sequence sequence) {
 		String provider = logon.providerName();
 		String logonCall = logon.logonInterface();
-		for (EntryHandle entry : List.copyOf(logon.openEntries)) {
-			session.services.log().warn("Entry {} of {} was still open at logoff; released by the runtime", entry.id(), logon.id);
-			logon.openEntries.remove(entry);
-			releaseObject(entry);
-		}
+		sequence.add(() -> releaseOpenEntries(logon));
 		switch (logon.kind()) {
-		case TRANSPORT -> {
-			TransportLogon transport = logon.transportLogon();
+		case TRANSPORT -> sequence.add(() -> {
 			if (session.spooler != null) {
 				session.spooler.removeTransport(logon.id);
 			}
+		}).add(() -> {
 			if (logon.trafficEnabled) {
-				calls.step("IXPLogon::TransportNotify", provider, logon.id, MapiFlags.names(NotifyFlag.class, END),
-						() -> transport.transportNotify(END));
+				calls.shutdownStep("IXPLogon::TransportNotify", provider, logon.id, MapiFlags.names(NotifyFlag.class, END),
+						() -> logon.transportLogon().transportNotify(END));
 			}
-			calls.step("IXPLogon::TransportLogoff", provider, logon.id, List.of(), () -> transport.transportLogoff(0));
-		}
-		case ADDRESS_BOOK -> calls.step("IABLogon::Logoff", provider, logon.id, List.of(), () -> logon.addressBookLogon().logoff(0));
-		case STORE -> {
+		}).add(() -> calls.shutdownStep("IXPLogon::TransportLogoff", provider, logon.id, List.of(),
+				() -> logon.transportLogon().transportLogoff(0)));
+		case ADDRESS_BOOK -> sequence.add(() -> calls.shutdownStep("IABLogon::Logoff", provider, logon.id, List.of(),
+				() -> logon.addressBookLogon().logoff(0)));
+		case STORE -> sequence.add(() -> {
 			if (logon.storeHandle != null) {
 				logon.storeHandle.markClosed();
 				logon.storeHandle.invalidate();
@@ -321,12 +328,29 @@ final class Logons {
 					session.spooler.removeStore(logon.storeHandle.id());
 				}
 			}
-			calls.step("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0));
+		}).add(() -> calls.shutdownStep("IMSLogon::Logoff", provider, logon.id, List.of(), () -> logon.storeLogon().logoff(0)))
+				.add(() -> checkTransportsLoggedOff(logon, "IMSLogon::Logoff"));
 		}
+		sequence.add(() -> removeRegistrationsIfReleased(logon))
+				.add(() -> calls.shutdownStep(logonCall + "::Release", provider, logon.id, List.of(), () -> release(logon)))
+				.add(() -> finish(logon));
+	}
+
+	/** Rule 2: a store shuts down through StoreLogoffTransports; one that skipped it is reported (once). */
+	private void checkTransportsLoggedOff(Logon logon, String call) {
+		if (!logon.support.transportsLoggedOff() && !logon.transportsCheckReported) {
+			logon.transportsCheckReported = true;
+			calls.violation(logon.providerName(), logon.id, "the store shut down in " + call
+					+ " without a completed IMAPISupport::StoreLogoffTransports");
 		}
-		removeRegistrationsIfReleased(logon);
-		calls.step(logonCall + "::Release", provider, logon.id, List.of(), () -> release(logon));
-		finish(logon);
+	}
+
+	private void releaseOpenEntries(Logon logon) {
+		for (EntryHandle entry : List.copyOf(logon.openEntries)) {
+			session.services.log().warn("Entry {} of {} was still open at logoff; released by the runtime", entry.id(), logon.id);
+			logon.openEntries.remove(entry);
+			releaseObject(entry);
+		}
 	}
 
 	private static void release(Logon logon) {
@@ -337,16 +361,19 @@ final class Logons {
 		}
 	}
 
-	private void shutdownProvider(ProviderObject provider) {
+	private void shutdownProvider(ProviderObject provider, Sequence sequence) {
 		String name = provider.service.name();
-		if (provider.liveLogons > 0) {
-			calls.violation(name, provider.id, "provider object still has " + provider.liveLogons + " logons at Shutdown");
-		}
-		calls.step(provider.call("Shutdown"), name, provider.id, List.of(), () -> provider.object.shutdown(0));
-		calls.step(provider.call("Release"), name, provider.id, List.of(), () -> ungetService(provider));
-		provider.tracked.released();
-		provider.unreleasedSupports.forEach(LeakTracker.Tracked::released);
-		provider.object = null;
+		sequence.add(() -> {
+			if (provider.liveLogons > 0) {
+				calls.violation(name, provider.id, "provider object still has " + provider.liveLogons + " logons at Shutdown");
+			}
+		}).add(() -> calls.shutdownStep(provider.call("Shutdown"), name, provider.id, List.of(), () -> provider.object.shutdown(0)))
+				.add(() -> calls.shutdownStep(provider.call("Release"), name, provider.id, List.of(), () -> ungetService(provider)))
+				.add(() -> {
+					provider.tracked.released();
+					provider.unreleasedSupports.forEach(LeakTracker.Tracked::released);
+					provider.object = null;
+				});
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

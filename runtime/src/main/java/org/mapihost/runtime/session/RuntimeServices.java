@@ -5,6 +5,7 @@ import org.mapihost.runtime.library.LibraryManager;
 import org.mapihost.runtime.provider.ProviderCatalog;
 import org.mapihost.runtime.spooler.SpoolerSettings;
 import org.mapihost.runtime.trace.TraceRecorder;
+import org.mapihost.runtime.watch.CallWatch;
 import org.osgi.service.log.Logger;
 
 /** What sessions need from the subsystem. */
@@ -20,6 +21,9 @@ public interface RuntimeServices {
 	LeakTracker leaks();
 
 	SpoolerSettings spoolerSettings();
+
+	/** Bounds the runtime's waits on provider code. */
+	CallWatch watch();
 
 	/** A new short id with this prefix: {@code s1}, {@code ms2}, … */
 	String nextId(String prefix);

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -39,12 +38,16 @@ import org.mapihost.runtime.spooler.StoreLink;
 import org.mapihost.runtime.status.StatusTable;
 import org.mapihost.runtime.trace.Step;
 import org.mapihost.runtime.trace.TraceRecorder;
+import org.mapihost.runtime.watch.HandOverLock;
+import org.mapihost.runtime.watch.Sequence;
 
 /**
  * {@code IMAPISession}. Its lifecycle operations (logon, open, close, logoff) run one at a time
  * under {@code operations}, a lock that provider callbacks (support methods) never take, so a
  * provider calling back on its own thread cannot deadlock with it; it is taken with a bounded
- * wait. The UID registry and the status table have their own locks.
+ * wait. Its shutdown sequences run as {@link Sequence}s, which a rescue thread finishes (with
+ * the lock) when a provider call in them hangs. The UID registry and the status table have
+ * their own locks.
  */
 public final class Session extends HandleBase implements MapiSession {
 	static final long LOCK_TIMEOUT_SECONDS = 60;
@@ -56,7 +59,7 @@ public final class Session extends HandleBase implements MapiSession {
 	private final Object owner;
 	private final ProviderCalls calls;
 	private final Logons logons;
-	private final ReentrantLock operations = new ReentrantLock();
+	private final HandOverLock operations = new HandOverLock();
 	private final Map<String, ProviderKind> entryKinds = new LinkedHashMap<>();
 	private final Map<String, StoreHandle> stores = new LinkedHashMap<>();
 	private AddressBookHandle addressBook;
@@ -70,7 +73,7 @@ public final class Session extends HandleBase implements MapiSession {
 		this.services = services;
 		this.profile = profile;
 		this.owner = owner;
-		this.calls = new ProviderCalls(services.trace(), id);
+		this.calls = new ProviderCalls(services.trace(), services.watch(), id);
 		this.logons = new Logons(this, calls);
 	}
 
@@ -99,10 +102,12 @@ public final class Session extends HandleBase implements MapiSession {
 				}
 			}
 		} catch (MapiException e) {
-			stopSpooler();
-			shutdownEverything();
 			loggedOff = true;
 			invalidate();
+			Sequence undo = sequence("failed logon of " + id());
+			undo.add(this::stopSpooler);
+			shutdownEverything(undo);
+			undo.run();
 			throw e;
 		} finally {
 			operations.unlock();
@@ -240,7 +245,9 @@ public final class Session extends HandleBase implements MapiSession {
 			}
 			stores.remove(store.name(), store);
 			store.invalidate();
-			logons.releaseStore(store);
+			Sequence release = sequence("release of " + store.id());
+			logons.releaseStore(store, release);
+			release.run();
 		} finally {
 			operations.unlock();
 		}
@@ -314,11 +321,12 @@ public final class Session extends HandleBase implements MapiSession {
 			throw unknown;
 		}
 		Logon target = logon;
-		return ProviderCalls.gated(target.provider.service.gate(), () -> calls.call(call, target.providerName(), id(),
+		PropObject object = ProviderCalls.gated(target.provider.service.gate(), () -> calls.call(call, target.providerName(), id(),
 				MapiFlags.names(OpenEntryFlag.class, flags), () -> {
 					MapiFlags.requireKnown(call, flags, OpenEntryFlag.values());
-					return logons.openEntry(target, entryId, flags);
-				}));
+					return Logons.openObject(target, entryId, flags);
+				}, PropObject::release));
+		return logons.entryHandle(target, entryId, object);
 	}
 
 	<T> T entryCall(EntryHandle entry, String method, Supplier<T> body) {
@@ -356,7 +364,7 @@ public final class Session extends HandleBase implements MapiSession {
 		try {
 			checkValid();
 			MapiFlags.requireKnown("IMAPISession::Logoff", flags, SessionLogoffFlag.values());
-			logoffLocked();
+			logoffLocked(step);
 			TraceRecorder.end(step, ResultCode.S_OK, null);
 		} catch (MapiException e) {
 			TraceRecorder.end(step, e.code(), e.sentence());
@@ -371,12 +379,13 @@ public final class Session extends HandleBase implements MapiSession {
 		}
 		services.log().warn("Logging session {} off: {}", id(), reason);
 		Step step = services.trace().begin("IMAPISession::Logoff", id(), null, id(), List.of());
-		logoffLocked();
+		logoffLocked(step);
 		TraceRecorder.end(step, ResultCode.S_OK, reason);
 		return true;
 	}
 
-	private void logoffLocked() {
+	/** Rule 3 under the session's lock; {@code step} is the Logoff step, which a rescue thread ends if it finishes the logoff. */
+	private void logoffLocked(Step step) {
 		lock();
 		try {
 			if (loggedOff) {
@@ -387,12 +396,18 @@ public final class Session extends HandleBase implements MapiSession {
 			if (addressBook != null) {
 				addressBook.invalidate();
 			}
-			stopSpooler();
-			shutdownEverything();
+			Sequence logoff = sequence("logoff of " + id()).closing(step);
+			logoff.add(this::stopSpooler);
+			shutdownEverything(logoff);
+			logoff.add(() -> services.sessionEnded(this));
+			logoff.run();
 		} finally {
 			operations.unlock();
 		}
-		services.sessionEnded(this);
+	}
+
+	private Sequence sequence(String name) {
+		return new Sequence(services.watch(), services.trace(), name).holding(operations);
 	}
 
 	private void stopSpooler() {
@@ -401,13 +416,15 @@ public final class Session extends HandleBase implements MapiSession {
 		}
 	}
 
-	private void shutdownEverything() {
-		for (StoreHandle store : stores.values()) {
-			store.markClosed();
-			store.invalidate();
-		}
-		stores.clear();
-		logons.shutdownAll();
+	private void shutdownEverything(Sequence sequence) {
+		sequence.add(() -> {
+			for (StoreHandle store : stores.values()) {
+				store.markClosed();
+				store.invalidate();
+			}
+			stores.clear();
+		});
+		logons.shutdownAll(sequence);
 	}
 
 	/** Hot unload: the provider's service is being unregistered; its logons here are shut down first. */
@@ -417,9 +434,13 @@ public final class Session extends HandleBase implements MapiSession {
 			if (loggedOff) {
 				return;
 			}
-			if (logons.shutdownProvider(service)) {
-				stores.values().removeIf(store -> !store.isValid());
-				services.log().info("Session {}: provider {} went away; its logons were shut down", id(), service.name());
+			Sequence gone = sequence(service.name() + " gone from " + id());
+			if (logons.shutdownProvider(service, gone)) {
+				gone.add(() -> {
+					stores.values().removeIf(store -> !store.isValid());
+					services.log().info("Session {}: provider {} went away; its logons were shut down", id(), service.name());
+				});
+				gone.run();
 			}
 		} finally {
 			operations.unlock();

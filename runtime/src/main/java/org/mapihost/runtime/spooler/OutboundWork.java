@@ -38,12 +38,14 @@ final class OutboundWork {
 	}
 
 	List<EntryId> queue(StoreLink store) {
-		return ProviderCalls.gated(store.gate(), () -> store.store().outgoingQueue());
+		return calls.watched("IMsgStore::GetOutgoingQueue", store.provider(), store.id(),
+				() -> ProviderCalls.gated(store.gate(), () -> store.store().outgoingQueue()));
 	}
 
 	/** Sends one message; {@code using} marks a transport in use (false when it is gone). */
 	void send(StoreLink store, EntryId entryId, BiPredicate<String, Boolean> using) {
-		OutboundMessage message = ProviderCalls.gated(store.gate(), () -> store.store().outgoingMessage(entryId));
+		OutboundMessage message = calls.watched("IMessage::GetOutgoingMessage", store.provider(), store.id(),
+				() -> ProviderCalls.gated(store.gate(), () -> store.store().outgoingMessage(entryId)));
 		List<Undeliverable> undeliverable = new ArrayList<>();
 		for (Map.Entry<TransportLink, List<Recipient>> route : routes(message, undeliverable).entrySet()) {
 			TransportLink transport = route.getKey();
@@ -98,7 +100,8 @@ final class OutboundWork {
 	}
 
 	List<InboundMessage> poll(TransportLink transport) {
-		List<InboundMessage> messages = ProviderCalls.gated(transport.gate(), () -> transport.logon().poll());
+		List<InboundMessage> messages = calls.watched("IXPLogon::Poll", transport.provider(), transport.id(),
+				() -> ProviderCalls.gated(transport.gate(), () -> transport.logon().poll()));
 		return messages == null ? List.of() : messages;
 	}
 

@@ -6,6 +6,7 @@ import org.mapihost.api.StatusRow;
 import org.mapihost.api.StoreLogoffFlag;
 import org.mapihost.api.provider.ProfileSection;
 import org.mapihost.runtime.trace.TraceRecorder;
+import org.mapihost.runtime.watch.CallWatch;
 
 /** What a support object needs from the logon it serves. */
 public interface LogonContext {
@@ -18,6 +19,9 @@ public interface LogonContext {
 	ProfileSection profileSection();
 
 	TraceRecorder trace();
+
+	/** The watch of provider calls: a support call is the runtime's time, not the provider's. */
+	CallWatch watch();
 
 	void registerUid(MapiUid uid);
 

@@ -188,6 +188,7 @@ public final class Support implements ProviderSupport {
 
 	private <T> T traced(String call, List<String> flags, Supplier<T> body) {
 		Step step = logon.trace().begin(call, logon.sessionId(), logon.providerName(), id, flags);
+		logon.watch().pause();
 		try {
 			T result = body.get();
 			TraceRecorder.end(step, ResultCode.S_OK, null);
@@ -198,6 +199,8 @@ public final class Support implements ProviderSupport {
 		} catch (RuntimeException | Error e) {
 			TraceRecorder.end(step, ResultCode.MAPI_E_CALL_FAILED, e.toString());
 			throw e;
+		} finally {
+			logon.watch().resume();
 		}
 	}
 }

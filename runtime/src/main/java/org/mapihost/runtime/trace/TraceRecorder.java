@@ -135,11 +135,32 @@ public class TraceRecorder implements ProtocolTrace {
 		Step parent = stack.peekLast();
 		Step step;
 		synchronized (lock) {
-			step = new Step(this, nextSeq++, parent == null ? 0 : parent.seq, call, session, provider, object,
-					List.copyOf(flags));
+			step = new Step(this, nextSeq++, parent, call, session, provider, object, List.copyOf(flags));
 		}
 		stack.addLast(step);
 		return step;
+	}
+
+	/** The innermost step open on this thread, or null. */
+	public Step current() {
+		return openSteps.get().peekLast();
+	}
+
+	/**
+	 * Makes a step begun on another thread the parent of this thread's next steps: a rescue
+	 * thread that finishes a sequence nests its steps where the stuck thread would have.
+	 */
+	public void adopt(Step step) {
+		if (step != null) {
+			openSteps.get().addLast(step);
+		}
+	}
+
+	/** Undoes {@link #adopt}; also what a thread does with a step another thread has ended. */
+	public void leave(Step step) {
+		if (step != null) {
+			openSteps.get().removeLastOccurrence(step);
+		}
 	}
 
 	/** Ends a step (null-safe, for steps begun while recording was off). */
