@@ -39,6 +39,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
 @ExtendWith(ServiceExtension.class)
 class SoakIT {
 	static final String SECONDS_PROPERTY = "mapihost.soak.seconds";
+	static final String SEED_PROPERTY = "mapihost.soak.seed";
 	static final String PEER = "org.mapihost.providers.transport.peer";
 	static final String STORE = "org.mapihost.providers.store";
 	static final String ADDRESS_BOOK = "org.mapihost.providers.addressbook";
@@ -67,6 +68,7 @@ class SoakIT {
 	Path data;
 
 	private final ClientFigures figures = new ClientFigures();
+	private long phaseNanos;
 	private Watchdog watchdog;
 	private long seed;
 
@@ -74,9 +76,9 @@ class SoakIT {
 	void clientsCycleWhileThePeerTransportIsHotUpdatedEvery50Ms() throws Exception {
 		long seconds = soakSeconds();
 		long warmUp = Math.max(3, Math.min(10, seconds / 4));
-		seed = Long.getLong("mapihost.soak.seed", System.nanoTime());
+		seed = soakSeed();
 		configureRuntime();
-		watchdog = Watchdog.start(STALL_MILLIS);
+		watchdog = Watchdog.start(STALL_MILLIS, System.out);
 		try (TraceAudit audit = TraceAudit.start(context, trace.lastSeq())) {
 			mapi.initialize(0);
 			watchdog.step("the first cycle of each client (loads the peer transport)");
@@ -95,6 +97,9 @@ class SoakIT {
 			watchdog.step("the leak report");
 			LeakReport leaks = libraries.leaks();
 			watchdog.close();
+			if (!leaks.isClean()) {
+				System.out.println("[SOAK] " + HeapDump.write(Path.of(context.getProperty("mapihost.providers")).resolveSibling("soak-leak.hprof")));
+			}
 
 			printFigures(seconds, warmUp, audit, leaks, heapStart, heapEnd);
 			assertEquals(List.of(), figures.failures(), "unexpected client or hot-update failures (" + figures.unexpected.get() + ")");
@@ -107,6 +112,18 @@ class SoakIT {
 					() -> "heap after GC grew from " + mib(heapStart) + " to " + mib(heapEnd) + " MiB");
 		} finally {
 			watchdog.close();
+		}
+	}
+
+	private long soakSeed() {
+		String value = context.getProperty(SEED_PROPERTY);
+		if (value == null || value.isBlank() || value.startsWith("${")) {
+			return System.nanoTime();
+		}
+		try {
+			return Long.parseLong(value.strip());
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException("framework property " + SEED_PROPERTY + " must be a number, got '" + value + "'", e);
 		}
 	}
 
@@ -156,6 +173,7 @@ class SoakIT {
 		threads.add(new Thread(new HotUpdater(providersFolder, fixtures.resolve("peer.jar"), providers.resolve("peer.jar"),
 				UPDATE_PERIOD_MILLIS, figures, watchdog, stop::get), "soak-hot-update"));
 		watchdog.step(phase);
+		long began = System.nanoTime();
 		threads.forEach(Thread::start);
 		watchdog.awaitFired(seconds * 1000);
 		stop.set(true);
@@ -168,6 +186,7 @@ class SoakIT {
 		if (watchdog.fired()) {
 			fail("the soak stalled: " + watchdog.dump());
 		}
+		phaseNanos += System.nanoTime() - began;
 	}
 
 	/** With every client idle and the trace audited up to now: the heap in use after GC. */
@@ -198,9 +217,10 @@ class SoakIT {
 						counts.getOrDefault("IXPLogon::SubmitMessage", 0L), counts.getOrDefault("IXPLogon::StartMessage", 0L),
 						counts.getOrDefault("IMsgStore::FinishedMsg", 0L)),
 				String.format("StoreLogoff: %s; turned down (traffic in progress): %d", figures.storeLogoffs(), figures.turnedDown.get()),
-				String.format("hot updates: requested %d, done %d (LoadLibrary of the new revision), MAPI::HotUnload %d",
-						figures.updates.get(), counts.getOrDefault("hot updates (LoadLibrary of the new revision)", 0L),
-						counts.getOrDefault("hot unloads", 0L)),
+				String.format("hot updates: requested %d (one every %.0f ms: each takes its time, then 50 ms pass), done %d"
+						+ " (LoadLibrary of the new revision), MAPI::HotUnload %d", figures.updates.get(),
+						phaseNanos / 1e6 / Math.max(1, figures.updates.get()),
+						counts.getOrDefault("hot updates (LoadLibrary of the new revision)", 0L), counts.getOrDefault("hot unloads", 0L)),
 				String.format("trace audited: %d steps, sessions %d, provider logons store/ab/transport %d/%d/%d, store shutdowns with"
 						+ " StoreLogoffTransports %d, provider objects released %d; problems %d; reorder buffer at most %d",
 						counts.getOrDefault("events", 0L), counts.getOrDefault("sessions logged on", 0L),

@@ -1,5 +1,6 @@
 package org.mapihost.itests.soak;
 
+import java.io.PrintStream;
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MonitorInfo;
@@ -26,14 +27,18 @@ final class Watchdog implements AutoCloseable {
 	private volatile String dump;
 	private volatile String doing = "starting";
 
-	private Watchdog(long stallMillis) {
+	private final PrintStream out;
+
+	private Watchdog(long stallMillis, PrintStream out) {
 		this.stallMillis = stallMillis;
+		this.out = out;
 		this.thread = new Thread(this::watch, "soak-watchdog");
 		thread.setDaemon(true);
 	}
 
-	static Watchdog start(long stallMillis) {
-		Watchdog watchdog = new Watchdog(stallMillis);
+	/** Starts watching; when it fires, the dump also goes to {@code out} at once (unless null), should the test hang after. */
+	static Watchdog start(long stallMillis, PrintStream out) {
+		Watchdog watchdog = new Watchdog(stallMillis, out);
 		watchdog.thread.start();
 		return watchdog;
 	}
@@ -76,8 +81,10 @@ final class Watchdog implements AutoCloseable {
 				lastChange = System.nanoTime();
 			} else if (System.nanoTime() - lastChange > TimeUnit.MILLISECONDS.toNanos(stallMillis)) {
 				dump = "no progress for " + stallMillis + " ms while " + doing + "\n" + threadDump();
-				System.out.println("[SOAK] WATCHDOG: " + dump);
-				System.out.flush();
+				if (out != null) {
+					out.println("[SOAK] WATCHDOG: " + dump);
+					out.flush();
+				}
 				fired.countDown();
 				return;
 			}
