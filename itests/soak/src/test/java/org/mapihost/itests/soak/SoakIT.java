@@ -20,6 +20,7 @@ import org.mapihost.api.admin.LeakReport;
 import org.mapihost.api.admin.ProviderLibraries;
 import org.mapihost.api.trace.ProtocolTrace;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
@@ -60,7 +61,7 @@ class SoakIT {
 	@InjectService(timeout = TIMEOUT)
 	ProviderLibraries libraries;
 	@InjectService(timeout = TIMEOUT)
-	org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+	ConfigurationAdmin configurationAdmin;
 	@InjectService(timeout = TIMEOUT, filter = "(mapihost.installer=providers)")
 	ArtifactInstaller providersFolder;
 
