@@ -145,7 +145,6 @@ public class MapiClient implements Mapi {
 			}
 			Profile profile = subsystem.profile(profileName);
 			Session session = Session.logon(sessionId, subsystem, profile, flags, this);
-			subsystem.sessionStarted(session);
 			TraceRecorder.end(step, ResultCode.S_OK, null);
 			return session;
 		} catch (MapiException e) {

@@ -233,7 +233,8 @@ public class MapiSubsystem implements RuntimeServices {
 		return initializeCount;
 	}
 
-	synchronized void sessionStarted(Session session) {
+	@Override
+	public synchronized void sessionStarted(Session session) {
 		sessions.put(session.id(), session);
 	}
 

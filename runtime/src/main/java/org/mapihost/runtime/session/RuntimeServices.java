@@ -28,6 +28,13 @@ public interface RuntimeServices {
 	/** A new short id with this prefix: {@code s1}, {@code ms2}, … */
 	String nextId(String prefix);
 
-	/** Called once when a session has logged off. */
+	/**
+	 * Called once when a session begins to log its providers on, so that a hot unload during its
+	 * MAPILogonEx finds it (and waits for the logon to finish, then shuts its logons of the
+	 * provider down).
+	 */
+	void sessionStarted(Session session);
+
+	/** Called once when a session has logged off, or its MAPILogonEx failed. */
 	void sessionEnded(Session session);
 }

@@ -77,10 +77,20 @@ public final class Session extends HandleBase implements MapiSession {
 		this.logons = new Logons(this, calls);
 	}
 
-	/** {@code MAPILogonEx} after the subsystem's checks: resolves the entries, logs the transports on. */
+	/**
+	 * {@code MAPILogonEx} after the subsystem's checks: resolves the entries, logs the transports on.
+	 * The session is known to the subsystem before its first provider logon, so that a hot unload
+	 * that begins meanwhile shuts that logon down too (rule 5) instead of missing the session.
+	 */
 	public static Session logon(String id, RuntimeServices services, Profile profile, int flags, Object owner) {
 		Session session = new Session(id, services, profile, owner);
-		session.logonProviders(flags);
+		services.sessionStarted(session);
+		try {
+			session.logonProviders(flags);
+		} catch (RuntimeException | Error e) {
+			services.sessionEnded(session);
+			throw e;
+		}
 		session.track(services.leaks(), "session " + id + " (profile " + profile.name() + ")");
 		return session;
 	}
