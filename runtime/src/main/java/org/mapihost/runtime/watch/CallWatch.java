@@ -157,7 +157,7 @@ public final class CallWatch implements AutoCloseable {
 	private void giveUp(InFlight flight, long now) {
 		Thread rescuer = flight.sequence == null ? null
 				: daemon(() -> rescue(flight), "mapihost-rescue-" + rescues.incrementAndGet() + "-" + flight.sequence.name());
-		// Recorded before the interrupt, so that the stuck thread, once back, finds it all done.
+		// Done under the call's monitor: the stuck thread, once back, finds it all done.
 		boolean gaveUp = flight.abandon(() -> {
 			for (Sequence s = flight.sequence; s != null; s = s.outer) {
 				s.handOver(flight.thread, rescuer);

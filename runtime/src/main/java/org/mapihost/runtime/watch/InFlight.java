@@ -66,16 +66,18 @@ public final class InFlight {
 	}
 
 	/**
-	 * Called by the watchdog: gives up on the call unless it was answered, runs {@code giveUp}
-	 * and interrupts the thread, all before the thread can see the outcome.
+	 * Called by the watchdog: gives up on the call unless it was answered, interrupts the thread
+	 * and runs {@code giveUp}, all before the thread can see the outcome.
 	 */
 	synchronized boolean abandon(Runnable giveUp) {
 		if (state != RUNNING) {
 			return false;
 		}
 		state = ABANDONED;
-		giveUp.run();
+		// Interrupted first, so that whoever sees the Violation can count on the interrupt; the
+		// thread cannot see the outcome before giveUp is done, as answered() waits for this monitor.
 		thread.interrupt();
+		giveUp.run();
 		return true;
 	}
 }

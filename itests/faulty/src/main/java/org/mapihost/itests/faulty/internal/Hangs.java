@@ -72,6 +72,10 @@ public class Hangs implements FaultControl {
 				}
 			}
 		} finally {
+			if (!interrupted && Thread.currentThread().isInterrupted()) {
+				// Notified and interrupted at once: wait returned normally with the interrupt still pending.
+				interrupts.merge(method, 1, Integer::sum);
+			}
 			hangingByMethod.merge(method, -1, Integer::sum);
 			if (interrupted) {
 				Thread.currentThread().interrupt();
