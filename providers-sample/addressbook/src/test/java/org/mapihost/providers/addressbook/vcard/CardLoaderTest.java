@@ -61,6 +61,20 @@ class CardLoaderTest {
 	}
 
 	@Test
+	void deeplyNestedAgentCardsLoadWithoutRunningOutOfStack() throws Exception {
+		int depth = 20_000;
+		StringBuilder nested = new StringBuilder();
+		nested.append("BEGIN:VCARD\nVERSION:2.1\nFN:Agent 0\n");
+		for (int i = 1; i < depth; i++) {
+			nested.append("AGENT:\nBEGIN:VCARD\nVERSION:2.1\nFN:Agent ").append(i).append('\n');
+		}
+		nested.append("END:VCARD\n".repeat(depth));
+		ContactSnapshot snapshot = CardLoader.load(utf8(nested.toString(), CAROL), 100, 1);
+		assertEquals(List.of("Agent 0", "Carol"), snapshot.contacts().stream().map(Contact::displayName).toList());
+		assertEquals(List.of(), snapshot.problems());
+	}
+
+	@Test
 	void idComesFromTheUidElseFromTheCardText() throws Exception {
 		List<Contact> contacts = CardLoader.load(utf8(ALICE, CAROL), 100, 1).contacts();
 		assertEquals(ContactId.fromUid("urn:uuid:alice"), contacts.get(0).id());
