@@ -111,7 +111,7 @@ final class MessageParser {
 			try (Reader reader = textBody.getReader()) {
 				StringWriter text = new StringWriter();
 				reader.transferTo(text);
-				return text.toString().replace("\r\n", "\n");
+				return LineEnds.toLf(text.toString());
 			}
 		}
 		if (body instanceof Multipart multipart && depth < MAX_DEPTH) {

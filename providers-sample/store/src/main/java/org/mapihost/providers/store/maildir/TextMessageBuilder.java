@@ -25,12 +25,12 @@ import org.apache.james.mime4j.stream.RawField;
 /**
  * Writes a simple text message with Apache James mime4j: From, To, Cc, Subject, Date,
  * Message-ID, MIME-Version and a {@code text/plain; charset=UTF-8} body in quoted-printable,
- * with Unix line ends as Maildir files have them. Subject and body read back exactly as given
- * (the body's {@code \r\n} as {@code \n}); where mime4j's encoders alone would lose that, the
- * builder chooses another encoding: base64 for a body with a lone {@code \r} or blanks at its
- * very end, which quoted-printable cannot carry, and encoded words for a subject with text that
- * looks like an encoded word ({@code =?...?=}), which a reader would otherwise decode. Not
- * thread-safe: one builder per message.
+ * with Unix line ends as Maildir files have them. Subject and body read back exactly as given,
+ * the body's line ends as {@code \n} ({@link LineEnds#toLf}). Where mime4j's encoders alone
+ * would lose that, the builder chooses another encoding: base64 for a body with a lone
+ * {@code \r} or blanks at its very end, which quoted-printable cannot carry, and encoded words
+ * for a subject with text that looks like an encoded word ({@code =?...?=}), which a reader
+ * would otherwise decode. Not thread-safe: one builder per message.
  */
 public final class TextMessageBuilder implements MessageSource {
 	private static final String QUOTED_PRINTABLE = "quoted-printable";
@@ -138,7 +138,7 @@ public final class TextMessageBuilder implements MessageSource {
 		if (!cc.isEmpty()) {
 			message.setCc(mailboxes(cc));
 		}
-		String text = body.replace("\r\n", "\n").replace("\n", "\r\n");
+		String text = LineEnds.toLf(body).replace("\n", "\r\n");
 		message.setMessageId(messageId == null ? "<" + UniqueNames.next().name() + "@mapihost>" : messageId)
 				.setBody(text, StandardCharsets.UTF_8)
 				.setContentType("text/plain", new NameValuePair("charset", "UTF-8"))
