@@ -33,10 +33,17 @@ final class HostProcess implements AutoCloseable {
 	}
 
 	static HostProcess start(Path jar, Path work, String name) throws IOException {
+		return start(jar, work, name, List.of(), List.of());
+	}
+
+	/** With options for the JVM ({@code -Dname=value}) before {@code -jar} and arguments for the host after the jar. */
+	static HostProcess start(Path jar, Path work, String name, List<String> jvmOptions, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar.toString());
+		command.addAll(args);
 		Path out = work.resolve(name + ".out");
 		Path err = work.resolve(name + ".err");
 		Process process = new ProcessBuilder(command).directory(work.toFile()).redirectOutput(out.toFile())
@@ -48,6 +55,10 @@ final class HostProcess implements AutoCloseable {
 	void send(String commands) throws IOException {
 		stdin.write(commands.getBytes(StandardCharsets.UTF_8));
 		stdin.flush();
+	}
+
+	long pid() {
+		return process.pid();
 	}
 
 	boolean isAlive() {

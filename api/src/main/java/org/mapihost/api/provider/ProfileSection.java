@@ -2,10 +2,12 @@ package org.mapihost.api.provider;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * What {@code IMAPISupport::OpenProfileSection} gives a provider: the settings of its entry
- * in the profile the session logged on to. Immutable.
+ * in the profile the session logged on to. Immutable. {@link #toString()} names the settings
+ * but shows none of their values, as some are secrets (an SMTP password, say).
  *
  * @param profileName  the profile's name
  * @param entryName    the entry's name in the profile, for example {@code store}
@@ -34,5 +36,14 @@ public record ProfileSection(String profileName, String entryName, String provid
 	 */
 	public String setting(String key, String defaultValue) {
 		return settings.getOrDefault(key, defaultValue);
+	}
+
+	/**
+	 * @return the profile, entry and provider names and the settings' keys, never their values
+	 */
+	@Override
+	public String toString() {
+		return "ProfileSection[profileName=" + profileName + ", entryName=" + entryName + ", providerName=" + providerName
+				+ ", settings=" + new TreeSet<>(settings.keySet()) + "]";
 	}
 }

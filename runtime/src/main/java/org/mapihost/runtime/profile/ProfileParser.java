@@ -32,10 +32,11 @@ public final class ProfileParser {
 	 */
 	public static Profile parse(Map<String, ?> properties) {
 		String name = string(properties, "name");
-		if (name == null || name.isBlank()) {
+		name = name == null ? "" : name.trim();
+		if (name.isEmpty()) {
 			throw new IllegalArgumentException("profile configuration has no 'name'");
 		}
-		name = name.trim();
+		requireNoControlCharacter(name, "profile name");
 		if (name.length() > MAX_NAME_LENGTH) {
 			throw new IllegalArgumentException("profile name is longer than " + MAX_NAME_LENGTH + " characters: '"
 					+ name.substring(0, 20) + "...'");
@@ -57,13 +58,16 @@ public final class ProfileParser {
 		} else if (value instanceof String[] array) {
 			names = Arrays.asList(array);
 		} else if (value instanceof Collection<?> collection) {
-			names = collection.stream().map(String::valueOf).toList();
+			names = collection.stream().map(name -> name == null ? null : String.valueOf(name)).toList();
 		} else {
 			throw new IllegalArgumentException("profile '" + profile + "': 'entries' must be a comma-separated string or a string array, got "
 					+ value.getClass().getSimpleName());
 		}
 		Set<String> unique = new LinkedHashSet<>();
 		for (String raw : names) {
+			if (raw == null) {
+				throw new IllegalArgumentException("profile '" + profile + "': 'entries' has a null element");
+			}
 			String entry = raw.trim();
 			if (!ENTRY_NAME.matcher(entry).matches()) {
 				throw new IllegalArgumentException("profile '" + profile + "': entry name '" + abbreviate(entry)
@@ -85,10 +89,12 @@ public final class ProfileParser {
 	private static Profile.Entry entry(String profile, String entryName, List<String> entryNames, Map<String, ?> properties) {
 		String prefix = entryName + ".";
 		String provider = string(properties, prefix + "provider");
-		if (provider == null || provider.isBlank()) {
+		provider = provider == null ? "" : provider.trim();
+		if (provider.isEmpty()) {
 			throw new IllegalArgumentException("profile '" + profile + "': entry '" + entryName + "' has no '" + prefix
 					+ "provider'");
 		}
+		requireNoControlCharacter(provider, "profile '" + profile + "': '" + prefix + "provider'");
 		Map<String, String> settings = new HashMap<>();
 		for (Map.Entry<String, ?> property : properties.entrySet()) {
 			String key = property.getKey();
@@ -97,7 +103,7 @@ public final class ProfileParser {
 				settings.put(key.substring(prefix.length()), asString(property.getValue()));
 			}
 		}
-		return new Profile.Entry(entryName, provider.trim(), settings);
+		return new Profile.Entry(entryName, provider, settings);
 	}
 
 	/** The entry a key belongs to: the longest entry name it starts with (entry names may contain dots). */
@@ -109,6 +115,13 @@ public final class ProfileParser {
 			}
 		}
 		return owner;
+	}
+
+	/** Such names go into log lines and error messages, which a control character could garble. */
+	private static void requireNoControlCharacter(String text, String what) {
+		text.codePoints().filter(Character::isISOControl).findFirst().ifPresent(c -> {
+			throw new IllegalArgumentException(what + " has the control character U+" + String.format("%04X", c));
+		});
 	}
 
 	private static String string(Map<String, ?> properties, String key) {

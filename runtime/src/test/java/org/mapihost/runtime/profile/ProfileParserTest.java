@@ -1,6 +1,7 @@
 package org.mapihost.runtime.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,16 @@ class ProfileParserTest {
 		assertEquals(new Profile.Entry("peer", "org.mapihost.sample.memxp", Map.of()), profile.entries().get(2));
 		assertEquals(Optional.of(profile.entries().get(1)), profile.entry("contacts"));
 		assertEquals(Optional.empty(), profile.entry("nothing"));
+	}
+
+	@Test
+	void anEntryShowsItsSettingsKeysButNoValue() {
+		Map<String, Object> properties = contractExample();
+		properties.put("store.password", "Tr0ub4dor&3-secret");
+		Profile profile = ProfileParser.parse(properties);
+		assertEquals("Entry[name=store, providerName=org.mapihost.sample.memstore, settings=[display, password]]",
+				profile.entries().get(0).toString());
+		assertFalse(profile.toString().contains("Tr0ub4dor&3-secret"), profile.toString());
 	}
 
 	@Test

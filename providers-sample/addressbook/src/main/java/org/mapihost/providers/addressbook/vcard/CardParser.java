@@ -15,6 +15,7 @@ import java.util.Set;
 
 import ezvcard.VCard;
 import ezvcard.io.ParseWarning;
+import ezvcard.io.scribe.RawPropertyScribe;
 import ezvcard.io.text.VCardReader;
 import ezvcard.parameter.EmailType;
 import ezvcard.property.Email;
@@ -34,6 +35,7 @@ import ezvcard.property.StructuredName;
  */
 final class CardParser {
 	static final String ADDRESS_PROPERTY = "X-MAPIHOST-ADDRESS";
+	private static final String XML_PROPERTY = "XML";
 
 	private CardParser() {
 	}
@@ -51,6 +53,8 @@ final class CardParser {
 		List<CardWarning> warnings = new ArrayList<>();
 		VCard card;
 		try (VCardReader reader = new VCardReader(text)) {
+			// XML values are kept as text: nothing here uses them, and parsing them prints on standard error
+			reader.getScribeIndex().register(new RawPropertyScribe(XML_PROPERTY));
 			card = reader.readNext();
 			reader.getWarnings().forEach(warning -> warnings.add(toFileWarning(raw, warning)));
 		} catch (IOException | RuntimeException e) {

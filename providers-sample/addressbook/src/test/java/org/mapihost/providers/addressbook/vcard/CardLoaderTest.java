@@ -9,6 +9,7 @@ import static org.mapihost.providers.addressbook.vcard.Cards.card;
 import static org.mapihost.providers.addressbook.vcard.Cards.utf8;
 
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalInt;
@@ -38,6 +39,39 @@ class CardLoaderTest {
 		assertEquals(new EmailAddress("bob@example.org", Set.of("internet", "home"), true), contacts.get(1).emails().get(0));
 		assertEquals(Set.of("internet"), contacts.get(2).emails().get(0).types());
 		assertEquals(contacts.get(1), snapshot.find(contacts.get(1).id()).orElseThrow());
+	}
+
+	/** The address book has no use for XML properties; parsing them would print on standard error and reach for DTDs. */
+	@Test
+	void xmlPropertiesAreNotParsed() throws Exception {
+		String xml = card("VERSION:4.0", "FN:Xavier", "EMAIL:x@example.org", "XML:<not xml",
+				"XML:<!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><a>&e;</a>");
+		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+		PrintStream original = System.err;
+		ContactSnapshot snapshot;
+		System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+		try {
+			snapshot = CardLoader.load(utf8(xml), 100, 1);
+		} finally {
+			System.setErr(original);
+		}
+		assertEquals(List.of("Xavier"), snapshot.contacts().stream().map(Contact::displayName).toList());
+		assertEquals("", stderr.toString(StandardCharsets.UTF_8), "nothing on standard error");
+		assertEquals(List.of(), snapshot.contacts().get(0).warnings());
+	}
+
+	@Test
+	void deeplyNestedAgentCardsLoadWithoutRunningOutOfStack() throws Exception {
+		int depth = 20_000;
+		StringBuilder nested = new StringBuilder();
+		nested.append("BEGIN:VCARD\nVERSION:2.1\nFN:Agent 0\n");
+		for (int i = 1; i < depth; i++) {
+			nested.append("AGENT:\nBEGIN:VCARD\nVERSION:2.1\nFN:Agent ").append(i).append('\n');
+		}
+		nested.append("END:VCARD\n".repeat(depth));
+		ContactSnapshot snapshot = CardLoader.load(utf8(nested.toString(), CAROL), 100, 1);
+		assertEquals(List.of("Agent 0", "Carol"), snapshot.contacts().stream().map(Contact::displayName).toList());
+		assertEquals(List.of(), snapshot.problems());
 	}
 
 	@Test

@@ -1,12 +1,24 @@
 package org.mapihost.providers.store.maildir;
 
 import java.io.ByteArrayOutputStream;
+import java.util.regex.Pattern;
 
 /**
- * Line ends between the Maildir file (LF) and the wire format (CRLF). Stateless.
+ * Line ends between the Maildir file (LF) and the wire format (CRLF), and in message text,
+ * where a line ends with an LF and any CRs right before it. Stateless.
  */
 public final class LineEnds {
+	private static final Pattern LINE_END = Pattern.compile("\r*\n");
+
 	private LineEnds() {
+	}
+
+	/**
+	 * @return the text with each line end (an LF and the CRs right before it) as one LF; a CR
+	 *         elsewhere stays
+	 */
+	public static String toLf(String text) {
+		return LINE_END.matcher(text).replaceAll("\n");
 	}
 
 	/**

@@ -66,7 +66,7 @@ public final class Maildir {
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, dotted)) {
 			for (Path entry : entries) {
 				FolderName folder = FolderName.fromDirectoryName(entry.getFileName().toString());
-				if (folder != null && MaildirFolder.isMaildir(entry)) {
+				if (folder != null && isFolder(folder, entry)) {
 					folders.add(folder);
 				}
 			}
@@ -79,7 +79,7 @@ public final class Maildir {
 	 */
 	public Optional<MaildirFolder> findFolder(FolderName name) {
 		Path directory = directoryOf(name);
-		return MaildirFolder.isMaildir(directory) ? Optional.of(new MaildirFolder(name, directory)) : Optional.empty();
+		return isFolder(name, directory) ? Optional.of(new MaildirFolder(name, directory)) : Optional.empty();
 	}
 
 	/**
@@ -93,9 +93,16 @@ public final class Maildir {
 	/**
 	 * Creates the folder, or completes a folder a crash left half-made; an existing folder is
 	 * returned as it is.
+	 *
+	 * @throws MapiException {@link ResultCode#MAPI_E_COLLISION} when the folder's directory is a
+	 *                       symbolic link
 	 */
 	public MaildirFolder createFolder(FolderName name) throws IOException {
 		Path directory = directoryOf(name);
+		if (!name.isInbox() && Files.isSymbolicLink(directory)) {
+			throw new MapiException(ResultCode.MAPI_E_COLLISION, "the folder " + Printable.quote(name.name()) + " is a symbolic link in "
+					+ root + ", which this store does not follow");
+		}
 		// tmp/ and new/ before cur/, so that a half-made folder never looks complete
 		for (String subdirectory : List.of(MaildirFolder.TMP, MaildirFolder.NEW, MaildirFolder.CUR)) {
 			DurableFiles.createPrivateDirectory(directory.resolve(subdirectory));
@@ -159,6 +166,14 @@ public final class Maildir {
 			}
 		}
 		return removed;
+	}
+
+	/**
+	 * A folder's directory must not be a symbolic link, which could lead out of the root; the
+	 * root itself, the Inbox, may be one.
+	 */
+	private static boolean isFolder(FolderName name, Path directory) {
+		return (name.isInbox() || !Files.isSymbolicLink(directory)) && MaildirFolder.isMaildir(directory);
 	}
 
 	private Path directoryOf(FolderName name) {

@@ -114,6 +114,7 @@ public final class MaildirFolder {
 	/**
 	 * @return the message's headers and text
 	 * @throws MapiException {@link ResultCode#MAPI_E_NOT_FOUND} when this folder does not hold it
+	 * @throws IOException   also when the file is larger than the store reads (64 MiB)
 	 */
 	public MessageContent read(MessageId id) throws IOException {
 		try (InputStream in = open(id)) {
@@ -155,10 +156,11 @@ public final class MaildirFolder {
 	/**
 	 * @return the message's bytes as stored (LF line ends)
 	 * @throws MapiException {@link ResultCode#MAPI_E_NOT_FOUND} when this folder does not hold it
+	 * @throws IOException   also when the file is larger than the store reads (64 MiB)
 	 */
 	public byte[] readBytes(MessageId id) throws IOException {
 		try (InputStream in = open(id)) {
-			return in.readAllBytes();
+			return MessageParser.readAtMostMaxBytes(in);
 		}
 	}
 

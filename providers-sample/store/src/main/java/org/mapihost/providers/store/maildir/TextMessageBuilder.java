@@ -8,22 +8,35 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.regex.Pattern;
 
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.EncoderUtil;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.Fields;
+import org.apache.james.mime4j.field.UnstructuredFieldImpl;
 import org.apache.james.mime4j.field.address.DefaultAddressParser;
 import org.apache.james.mime4j.field.address.ParseException;
 import org.apache.james.mime4j.message.DefaultMessageWriter;
 import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.RawField;
 
 /**
  * Writes a simple text message with Apache James mime4j: From, To, Cc, Subject, Date,
  * Message-ID, MIME-Version and a {@code text/plain; charset=UTF-8} body in quoted-printable,
- * with Unix line ends as Maildir files have them. Not thread-safe: one builder per message.
+ * with Unix line ends as Maildir files have them. Subject and body read back exactly as given,
+ * the body's line ends as {@code \n} ({@link LineEnds#toLf}). Where mime4j's encoders alone
+ * would lose that, the builder chooses another encoding: base64 for a body with a lone
+ * {@code \r} or blanks at its very end, which quoted-printable cannot carry, and encoded words
+ * for a subject with text that looks like an encoded word ({@code =?...?=}), which a reader
+ * would otherwise decode. Not thread-safe: one builder per message.
  */
 public final class TextMessageBuilder implements MessageSource {
 	private static final String QUOTED_PRINTABLE = "quoted-printable";
+	private static final String BASE64 = "base64";
+	private static final String SUBJECT = "Subject";
+	private static final Pattern NOT_FOR_QUOTED_PRINTABLE = Pattern.compile("\r(?!\n)|[ \t]\\z");
 
 	private final List<MailAddress> from = new ArrayList<>();
 	private final List<MailAddress> to = new ArrayList<>();
@@ -113,7 +126,10 @@ public final class TextMessageBuilder implements MessageSource {
 		if (!from.isEmpty()) {
 			message.setFrom(mailboxes(from));
 		}
-		if (!subject.isEmpty()) {
+		if (subject.contains("=?")) {
+			message.setField(UnstructuredFieldImpl.PARSER.parse(new RawField(SUBJECT,
+					EncoderUtil.encodeEncodedWord(subject, EncoderUtil.Usage.TEXT_TOKEN, SUBJECT.length() + 2)), DecodeMonitor.SILENT));
+		} else if (!subject.isEmpty()) {
 			message.setSubject(subject);
 		}
 		if (!to.isEmpty()) {
@@ -122,10 +138,11 @@ public final class TextMessageBuilder implements MessageSource {
 		if (!cc.isEmpty()) {
 			message.setCc(mailboxes(cc));
 		}
+		String text = LineEnds.toLf(body).replace("\n", "\r\n");
 		message.setMessageId(messageId == null ? "<" + UniqueNames.next().name() + "@mapihost>" : messageId)
-				.setBody(body.replace("\r\n", "\n").replace("\n", "\r\n"), StandardCharsets.UTF_8)
+				.setBody(text, StandardCharsets.UTF_8)
 				.setContentType("text/plain", new NameValuePair("charset", "UTF-8"))
-				.setContentTransferEncoding(QUOTED_PRINTABLE);
+				.setContentTransferEncoding(NOT_FOR_QUOTED_PRINTABLE.matcher(text).find() ? BASE64 : QUOTED_PRINTABLE);
 		Message built = message.build();
 		if (received != null) {
 			out.write(ReceivedHeader.line(received));
