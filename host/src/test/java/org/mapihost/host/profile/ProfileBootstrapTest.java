@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,11 @@ class ProfileBootstrapTest {
 		assertEquals(Set.of("org.mapihost.profile~default", "org.mapihost.profile~alice", "org.mapihost.profile~bob"),
 				bootstrap.expectedPids());
 		assertEquals(SampleData.CARDS, Files.readString(dir.resolve("data").resolve(SampleData.CONTACTS)));
+		assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))));
+		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data").resolve(SampleData.CONTACTS))));
+		try (Stream<Path> files = Files.list(dir.resolve("data"))) {
+			assertEquals(List.of(dir.resolve("data").resolve(SampleData.CONTACTS)), files.toList(), "no temporary file left");
+		}
 	}
 
 	@Test
