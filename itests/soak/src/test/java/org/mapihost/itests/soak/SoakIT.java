@@ -250,10 +250,12 @@ class SoakIT {
 						phaseNanos / 1e6 / Math.max(1, figures.updates.get()),
 						counts.getOrDefault("hot updates (LoadLibrary of the new revision)", 0L), counts.getOrDefault("hot unloads", 0L)),
 				String.format("trace audited: %d steps, sessions %d, provider logons store/ab/transport %d/%d/%d, store shutdowns with"
-						+ " StoreLogoffTransports %d, provider objects released %d; problems %d; reorder buffer at most %d",
+						+ " StoreLogoffTransports completed exactly once %d (steps turned down before it %d), provider objects released %d;"
+						+ " problems %d; reorder buffer at most %d",
 						counts.getOrDefault("events", 0L), counts.getOrDefault("sessions logged on", 0L),
 						counts.getOrDefault("provider logons IMS", 0L), counts.getOrDefault("provider logons IAB", 0L),
-						counts.getOrDefault("provider logons IXP", 0L), counts.getOrDefault("store shutdowns with StoreLogoffTransports", 0L),
+						counts.getOrDefault("provider logons IXP", 0L), counts.getOrDefault(ShutdownRules.SHUTDOWNS_COMPLETED_ONCE, 0L),
+						counts.getOrDefault("StoreLogoffTransports turned down", 0L),
 						counts.getOrDefault("provider objects released", 0L), audit.problemCount(), audit.mostEarly()),
 				String.format("violations: %d", counts.getOrDefault("violations", 0L)),
 				String.format("leaks: %d%s", leaked, leaked == 0 ? "" : " " + leaks),
