@@ -67,6 +67,9 @@ final class Logons {
 		} catch (MapiException e) {
 			logon.addressTypes = List.of();
 		}
+		if (session.spooler != null) {
+			session.spooler.addressTypesAnnounced(logon.addressTypes);
+		}
 		return logon;
 	}
 

@@ -1,6 +1,7 @@
 package org.mapihost.runtime.spooler;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Spooler {
 	private final Map<String, StoreTraffic> stores = new LinkedHashMap<>();
 	private final List<TransportLink> transports = new ArrayList<>();
 	private final List<String> transportsInUse = new ArrayList<>();
-	/** Every address type a transport of this session announced: a recipient of one waits for its transport to come back. */
+	/** Every address type a transport of this session announced at its logon: a recipient of one waits for a transport that takes it. */
 	private final Set<String> knownTypes = new HashSet<>();
 	private long passesStarted;
 	private long passesDone;
@@ -67,6 +68,16 @@ public final class Spooler {
 		transports.add(transport);
 		knownTypes.addAll(transport.addressTypes());
 		kick();
+	}
+
+	/**
+	 * A transport of this session logged on and named its address types. Known from here, not only
+	 * once its traffic is enabled: a transport hot-unloaded between the session's logon and its first
+	 * store's opening never gets that far, and its recipients must then wait in the Outbox for a
+	 * session that has the transport, not be reported undeliverable (the soak lost messages so).
+	 */
+	public synchronized void addressTypesAnnounced(Collection<String> addressTypes) {
+		knownTypes.addAll(addressTypes);
 	}
 
 	private synchronized boolean knownType(String addressType) {

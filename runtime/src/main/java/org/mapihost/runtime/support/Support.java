@@ -87,7 +87,7 @@ public final class Support implements ProviderSupport {
 
 	@Override
 	public int storeLogoffTransports(int flag) {
-		return traced("IMAPISupport::StoreLogoffTransports", MapiFlags.names(StoreLogoffFlag.class, flag), () -> {
+		return tracedWithDetail("IMAPISupport::StoreLogoffTransports", MapiFlags.names(StoreLogoffFlag.class, flag), () -> {
 			requireAlive("StoreLogoffTransports");
 			requireKind("StoreLogoffTransports", ProviderKind.STORE);
 			StoreLogoffFlag input = MapiFlags.requireExactlyOne("StoreLogoffTransports", flag, StoreLogoffFlag.LOGOFF_NO_WAIT,
@@ -96,7 +96,8 @@ public final class Support implements ProviderSupport {
 			synchronized (this) {
 				if (transportsLoggedOff) {
 					violation("StoreLogoffTransports called again after it completed; ignored");
-					return StoreLogoffFlag.LOGOFF_COMPLETE.value();
+					return new Answer<>(StoreLogoffFlag.LOGOFF_COMPLETE.value(), outFlags(StoreLogoffFlag.LOGOFF_COMPLETE.value())
+							+ "; ignored: it completed before");
 				}
 			}
 			int out = logon.logoffTransports(input);
@@ -105,8 +106,14 @@ public final class Support implements ProviderSupport {
 					transportsLoggedOff = true;
 				}
 			}
-			return out;
+			return new Answer<>(out, outFlags(out));
 		});
+	}
+
+	/** The step's detail for StoreLogoffTransports' answer: {@code out LOGOFF_COMPLETE|LOGOFF_OUTBOUND_QUEUE}, or {@code out none}. */
+	static String outFlags(int out) {
+		List<String> names = MapiFlags.names(StoreLogoffFlag.class, out);
+		return "out " + (names.isEmpty() ? "none" : String.join("|", names));
 	}
 
 	@Override
@@ -187,12 +194,20 @@ public final class Support implements ProviderSupport {
 	}
 
 	private <T> T traced(String call, List<String> flags, Supplier<T> body) {
+		return tracedWithDetail(call, flags, () -> new Answer<>(body.get(), null));
+	}
+
+	/** What a support call answers, and the detail its trace step ends with (null for none). */
+	private record Answer<T>(T value, String detail) {
+	}
+
+	private <T> T tracedWithDetail(String call, List<String> flags, Supplier<Answer<T>> body) {
 		Step step = logon.trace().begin(call, logon.sessionId(), logon.providerName(), id, flags);
 		logon.watch().pause();
 		try {
-			T result = body.get();
-			TraceRecorder.end(step, ResultCode.S_OK, null);
-			return result;
+			Answer<T> answer = body.get();
+			TraceRecorder.end(step, ResultCode.S_OK, answer.detail());
+			return answer.value();
 		} catch (MapiException e) {
 			TraceRecorder.end(step, e.code(), e.sentence());
 			throw e;

@@ -48,6 +48,7 @@ class StoreLogoffFlagsIT extends ConformanceTestSupport {
 		TraceEvent slt = logoff.only(SLT);
 		assertEquals(List.of(flag.name()), slt.flags());
 		assertEquals("S_OK", slt.result());
+		assertEquals("out LOGOFF_COMPLETE", slt.detail(), "the step carries StoreLogoffTransports' out-flags");
 		TraceEvent parent = logoff.parentOf(slt);
 		assertNotNull(parent, () -> "StoreLogoffTransports is nested in the store's StoreLogoff:\n" + logoff);
 		assertEquals("IMsgStore::StoreLogoff", parent.call());

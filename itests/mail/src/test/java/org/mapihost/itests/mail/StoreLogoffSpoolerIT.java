@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mapihost.api.MapiFlags;
 import org.mapihost.api.MapiSession;
 import org.mapihost.api.MsgStore;
 import org.mapihost.api.StoreLogoffFlag;
@@ -147,6 +148,9 @@ class StoreLogoffSpoolerIT extends MailTestSupport {
 		Trace slice = since(start);
 		List<TraceEvent> logoffs = slice.all("IMAPISupport::StoreLogoffTransports");
 		assertEquals(List.of("LOGOFF_ABORT"), logoffs.get(0).flags(), "turned down first:\n" + slice);
+		assertEquals("out " + String.join("|", MapiFlags.names(StoreLogoffFlag.class, out)), logoffs.get(0).detail(),
+				"the turned-down step carries its out-flags:\n" + slice);
+		assertEquals("out LOGOFF_COMPLETE|LOGOFF_OUTBOUND_QUEUE", logoffs.get(logoffs.size() - 1).detail(), slice::toString);
 		assertStoreReleaseCallsNoMoreLogoff(slice);
 		assertEquals(1, Valve.accepted().size(), Valve.calls()::toString);
 		assertEquals(List.of(), slice.violations(), slice::toString);

@@ -76,7 +76,7 @@ final class ClientCycles implements Runnable {
 		try {
 			MsgStore store = session.openMsgStore("store", STORE_FLAGS);
 			try {
-				submit(store, resolvePeer(session), profile + " cycle " + number);
+				submit(store, resolvePeer(session), number);
 				storeLogoff(store);
 			} finally {
 				store.release();
@@ -97,12 +97,14 @@ final class ClientCycles implements Runnable {
 		}
 	}
 
-	private void submit(MsgStore store, Recipient to, String subject) {
+	private void submit(MsgStore store, Recipient to, long cycle) {
+		String subject = SubmittedMessages.subject(profile, cycle);
 		EntryId drafts = store.folders().stream().filter(f -> f.name().equals("Drafts")).map(f -> f.entryId()).findFirst()
 				.orElseGet(() -> store.createFolder("Drafts"));
 		EntryId draft = store.saveMessage(drafts, Message.draft(subject, null, List.of(to), "Soak message: " + subject));
 		store.submitMessage(draft);
 		figures.submitted.incrementAndGet();
+		figures.messages.add(profile, cycle);
 	}
 
 	private void storeLogoff(MsgStore store) {

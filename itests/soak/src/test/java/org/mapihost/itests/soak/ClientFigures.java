@@ -23,6 +23,8 @@ final class ClientFigures {
 	final AtomicLong turnedDown = new AtomicLong();
 	final AtomicLong updates = new AtomicLong();
 	final AtomicLong unexpected = new AtomicLong();
+	/** Each message a SubmitMessage took, by sender and cycle, for the no-loss check at the end. */
+	final SubmittedMessages messages = new SubmittedMessages();
 	private final Map<String, AtomicLong> storeLogoffs = new ConcurrentHashMap<>();
 	private final List<String> failures = new CopyOnWriteArrayList<>();
 	private volatile String refusal;

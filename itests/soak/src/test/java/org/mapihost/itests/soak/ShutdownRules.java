@@ -19,9 +19,10 @@ import org.mapihost.api.trace.TraceEvent;
  * Release, and as many logons succeed as are released;</li>
  * <li>every provider object has one Shutdown, then one Release, and no Logon after Shutdown;</li>
  * <li>nothing is called on an object after its Release;</li>
- * <li>every store shutdown had {@code StoreLogoffTransports} before the store released its support
- * object, and only {@code LOGOFF_ABORT} or {@code LOGOFF_QUIET} (the flags traffic can turn down)
- * came before the last one;</li>
+ * <li>{@code StoreLogoffTransports} completed exactly once per store shutdown: before the store
+ * released its support object, exactly one of its steps answered {@code LOGOFF_COMPLETE} (read from
+ * the out-flags in the step's {@code detail}); {@code LOGOFF_NO_WAIT} and {@code LOGOFF_ORDERLY}
+ * are never turned down;</li>
  * <li>no provider object of a hot-unloaded revision is still alive when the new revision is loaded;</li>
  * <li>no {@code Violation}, and every {@code MAPI::HotUnload} succeeded.</li>
  * </ul>
@@ -29,7 +30,11 @@ import org.mapihost.api.trace.TraceEvent;
  */
 final class ShutdownRules {
 	private static final int MAX_PROBLEMS = 40;
-	private static final Set<String> TURNED_DOWN_FLAGS = Set.of("LOGOFF_ABORT", "LOGOFF_QUIET");
+	static final String SHUTDOWNS_COMPLETED_ONCE = "store shutdowns with StoreLogoffTransports completed once";
+	/** The input flags that log off whatever the traffic (docs/CONTRACTS.md, StoreLogoffTransports out-flags). */
+	private static final Set<String> ALWAYS_COMPLETE = Set.of("LOGOFF_NO_WAIT", "LOGOFF_ORDERLY");
+	private static final String COMPLETE = "LOGOFF_COMPLETE";
+	private static final String OUT_FLAGS = "out ";
 
 	private enum ObjectState {
 		ALIVE, SHUT_DOWN, LOGGED_OFF
@@ -41,14 +46,11 @@ final class ShutdownRules {
 		}
 	}
 
-	/** The store support object's {@code StoreLogoffTransports} calls so far. */
-	private record StoreLogoffs(int calls, String lastFlag, String problem) {
-	}
-
 	private final Set<String> sessions = new HashSet<>();
 	private final Map<String, ProviderObject> providerObjects = new HashMap<>();
 	private final Map<String, ObjectState> logons = new HashMap<>();
-	private final Map<String, StoreLogoffs> storeSupports = new HashMap<>();
+	/** Per support object: how many of its StoreLogoffTransports steps answered LOGOFF_COMPLETE. */
+	private final Map<String, Integer> storeSupports = new HashMap<>();
 	private final Set<String> storeProviders = new HashSet<>();
 	private final Map<String, Long> lastHotUnload = new HashMap<>();
 	private final ReleasedIds released = new ReleasedIds();
@@ -98,7 +100,7 @@ final class ShutdownRules {
 		}
 		case "IMSLogon::Release", "IABLogon::Release", "IXPLogon::Release" -> logonRelease(event);
 		case "IMsgStore::Release" -> released.add(object);
-		case "IMAPISupport::StoreLogoffTransports" -> storeLogoffTransports(event);
+		case "IMAPISupport::StoreLogoffTransports" -> storeLogoffTransports(event, ok);
 		case "IMAPISupport::Release" -> supportRelease(event, ok);
 		case "MAPI::HotUnload" -> {
 			count("hot unloads");
@@ -159,14 +161,32 @@ final class ShutdownRules {
 		count("logons released " + kind(event.call()));
 	}
 
-	private void storeLogoffTransports(TraceEvent event) {
-		String flag = String.join("|", event.flags());
-		StoreLogoffs before = storeSupports.get(event.object());
-		String problem = before == null ? null : before.problem();
-		if (before != null && problem == null && !TURNED_DOWN_FLAGS.contains(before.lastFlag())) {
-			problem = "StoreLogoffTransports [" + flag + "] after a [" + before.lastFlag() + "] that cannot have been turned down";
+	/** A step that failed (refused, say, after its logon ended) answered no out-flags and completed nothing. */
+	private void storeLogoffTransports(TraceEvent event, boolean ok) {
+		int completions = storeSupports.getOrDefault(event.object(), 0);
+		if (ok) {
+			Set<String> out = outFlags(event);
+			if (out == null) {
+				problem(event, "StoreLogoffTransports without its out-flags (detail '" + event.detail() + "')");
+			} else if (out.contains(COMPLETE)) {
+				completions++;
+			} else if (event.flags().stream().anyMatch(ALWAYS_COMPLETE::contains)) {
+				problem(event, "StoreLogoffTransports " + event.flags() + " turned down (" + event.detail() + "), but it always completes");
+			} else {
+				count("StoreLogoffTransports turned down");
+			}
 		}
-		storeSupports.put(event.object(), new StoreLogoffs(before == null ? 1 : before.calls() + 1, flag, problem));
+		storeSupports.put(event.object(), completions);
+	}
+
+	/** The out-flags in a StoreLogoffTransports step's detail ({@code out LOGOFF_COMPLETE|…}, {@code out none}), or null. */
+	private static Set<String> outFlags(TraceEvent event) {
+		String detail = event.detail();
+		if (detail == null || !detail.startsWith(OUT_FLAGS)) {
+			return null;
+		}
+		String flags = detail.substring(OUT_FLAGS.length()).split(";", 2)[0].strip();
+		return flags.equals("none") ? Set.of() : Set.of(flags.split("\\|"));
 	}
 
 	private void supportRelease(TraceEvent event, boolean ok) {
@@ -174,16 +194,17 @@ final class ShutdownRules {
 			return;
 		}
 		released.add(event.object());
-		StoreLogoffs logoffs = storeSupports.remove(event.object());
+		Integer completions = storeSupports.remove(event.object());
 		if (!storeProviders.contains(event.provider())) {
 			return;
 		}
-		if (logoffs == null) {
+		if (completions == null) {
 			problem(event, "store support object " + event.object() + " released without StoreLogoffTransports");
-		} else if (logoffs.problem() != null) {
-			problem(event, logoffs.problem());
+		} else if (completions != 1) {
+			problem(event, "store support object " + event.object() + " released after StoreLogoffTransports completed " + completions
+					+ " times (exactly once per store shutdown)");
 		} else {
-			count("store shutdowns with StoreLogoffTransports");
+			count(SHUTDOWNS_COMPLETED_ONCE);
 		}
 	}
 
@@ -228,9 +249,9 @@ final class ShutdownRules {
 			}
 		}
 		long storeShutdowns = counts.getOrDefault("logons released IMS", 0L);
-		long withLogoff = counts.getOrDefault("store shutdowns with StoreLogoffTransports", 0L);
-		if (storeShutdowns != withLogoff) {
-			problem(null, storeShutdowns + " store shutdowns, " + withLogoff + " of them with StoreLogoffTransports");
+		long completedOnce = counts.getOrDefault(SHUTDOWNS_COMPLETED_ONCE, 0L);
+		if (storeShutdowns != completedOnce) {
+			problem(null, storeShutdowns + " store shutdowns, in " + completedOnce + " of them StoreLogoffTransports completed exactly once");
 		}
 	}
 

@@ -18,20 +18,40 @@ class ShutdownRulesTest {
 
 	@Test
 	void aSessionShutDownByTheRulesHasNoProblem() {
-		storeSession("s1", "LOGOFF_ORDERLY");
+		storeSession("s1", "LOGOFF_ORDERLY -> out LOGOFF_COMPLETE");
 		assertEquals(List.of(), problems());
 	}
 
 	@Test
 	void aStoreTurnedDownByAbortThenReleasedHasNoProblem() {
-		storeSession("s1", "LOGOFF_ABORT", "LOGOFF_ABORT");
+		storeSession("s1", "LOGOFF_ABORT -> out LOGOFF_OUTBOUND|LOGOFF_OUTBOUND_QUEUE", "LOGOFF_QUIET -> out LOGOFF_INBOUND",
+				"LOGOFF_ABORT -> out LOGOFF_COMPLETE");
 		assertEquals(List.of(), problems());
 	}
 
 	@Test
-	void aSecondStoreLogoffTransportsAfterOneThatCompletedIsAProblem() {
-		storeSession("s1", "LOGOFF_ORDERLY", "LOGOFF_ABORT");
-		assertProblem("cannot have been turned down");
+	void aSecondStoreLogoffTransportsThatCompletesIsAProblem() {
+		storeSession("s1", "LOGOFF_ORDERLY -> out LOGOFF_COMPLETE", "LOGOFF_ABORT -> out LOGOFF_COMPLETE; ignored: it completed before");
+		assertProblem("completed 2 times");
+	}
+
+	@Test
+	void aStoreReleasedAfterStoreLogoffTransportsWasOnlyTurnedDownIsAProblem() {
+		storeSession("s1", "LOGOFF_QUIET -> out LOGOFF_OUTBOUND", "LOGOFF_ABORT -> out none");
+		assertProblem("completed 0 times");
+	}
+
+	@Test
+	void anOrderlyStoreLogoffTransportsTurnedDownIsAProblem() {
+		storeSession("s1", "LOGOFF_ORDERLY -> out LOGOFF_OUTBOUND", "LOGOFF_ABORT -> out LOGOFF_COMPLETE");
+		assertProblem("but it always completes");
+	}
+
+	@Test
+	void aStoreLogoffTransportsStepWithoutOutFlagsIsAProblem() {
+		storeSession("s1", "LOGOFF_ORDERLY -> ");
+		assertProblem("without its out-flags");
+		assertProblem("completed 0 times");
 	}
 
 	@Test
@@ -91,13 +111,18 @@ class ShutdownRulesTest {
 		assertTrue(!ids.contains("msl4") && !ids.contains("ms40") && !ids.contains("org.mapihost.runtime"));
 	}
 
-	/** MAPILogonEx, a store opened, StoreLogoff's and Release's StoreLogoffTransports with these flags, rule 1, logoff. */
+	/**
+	 * MAPILogonEx, a store opened, StoreLogoffTransports steps (each {@code "FLAG -> DETAIL"}: the input flag and the
+	 * step's detail, its out-flags), rule 1, logoff.
+	 */
 	private void storeSession(String session, String... storeLogoffTransports) {
 		step("MAPILogonEx", session, null, "client");
 		step("MSProviderInit", session, STORE, "msp1");
 		step("IMSProvider::Logon", session, STORE, "msp1");
-		for (String flag : storeLogoffTransports) {
-			trace.add(new TraceEvent(trace.size() + 1, 0, "IMAPISupport::StoreLogoffTransports", session, STORE, "sup1", List.of(flag), "S_OK", null));
+		for (String call : storeLogoffTransports) {
+			String[] flagAndDetail = call.split(" -> ", 2);
+			trace.add(new TraceEvent(trace.size() + 1, 0, "IMAPISupport::StoreLogoffTransports", session, STORE, "sup1",
+					List.of(flagAndDetail[0]), "S_OK", flagAndDetail[1].isEmpty() ? null : flagAndDetail[1]));
 		}
 		step("IMsgStore::Release", session, STORE, "ms1");
 		step("IMAPISupport::Release", session, STORE, "sup1");

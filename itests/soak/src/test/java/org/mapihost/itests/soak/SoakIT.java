@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapihost.api.Mapi;
+import org.mapihost.api.MapiSession;
 import org.mapihost.api.admin.LeakReport;
 import org.mapihost.api.admin.ProviderLibraries;
 import org.mapihost.api.trace.ProtocolTrace;
@@ -48,6 +49,8 @@ class SoakIT {
 	static final long STALL_MILLIS = 10_000;
 	static final long UPDATE_PERIOD_MILLIS = 50;
 	static final double HEAP_GROWTH_ALLOWED = 0.05;
+	/** How long the no-loss check waits at most for the spoolers to deliver what is still queued. */
+	static final long DELIVERY_WAIT_MILLIS = 60_000;
 	private static final String CARDS = String.join("\r\n", "BEGIN:VCARD", "VERSION:4.0", "FN:Alice Liddell", "N:Liddell;Alice;;;",
 			"EMAIL:alice@example.org", "X-MAPIHOST-ADDRESS:PEER:alice", "END:VCARD", "BEGIN:VCARD", "VERSION:4.0", "FN:Bob Builder",
 			"N:Builder;Bob;;;", "EMAIL:bob@example.org", "X-MAPIHOST-ADDRESS:PEER:bob", "END:VCARD", "");
@@ -82,7 +85,9 @@ class SoakIT {
 		watchdog = Watchdog.start(STALL_MILLIS, System.out);
 		try (TraceAudit audit = TraceAudit.start(context, trace.lastSeq())) {
 			mapi.initialize(0);
-			watchdog.step("the first cycle of each client (loads the peer transport)");
+			watchdog.step("the first logon of each person (loads the peer transport, which makes their mailboxes)");
+			openMailboxes();
+			watchdog.step("the first cycle of each client");
 			new ClientCycles(mapi, "soak-alice", "Bob Builder", seed, figures, watchdog, () -> true).cycle();
 			new ClientCycles(mapi, "soak-bob", "Alice Liddell", seed, figures, watchdog, () -> true).cycle();
 
@@ -90,6 +95,9 @@ class SoakIT {
 			long heapStart = quiesceAndMeasure(audit);
 			runPhase("the soak", seconds);
 			long heapEnd = quiesceAndMeasure(audit);
+			watchdog.step("the no-loss check (alice and bob log on, their spoolers deliver what is queued)");
+			DeliveryCheck.Figures delivery = new DeliveryCheck(mapi, Map.of("soak-alice", "soak-bob", "soak-bob", "soak-alice"),
+					figures.messages, watchdog).awaitAllDelivered(DELIVERY_WAIT_MILLIS);
 
 			watchdog.step("the last MAPIUninitialize (FreeLibrary of the peer transport)");
 			mapi.uninitialize();
@@ -102,11 +110,12 @@ class SoakIT {
 				System.out.println("[SOAK] " + HeapDump.write(Path.of(context.getProperty("mapihost.providers")).resolveSibling("soak-leak.hprof")));
 			}
 
-			printFigures(seconds, warmUp, audit, leaks, heapStart, heapEnd);
+			printFigures(seconds, warmUp, audit, leaks, heapStart, heapEnd, delivery);
 			assertEquals(List.of(), figures.failures(), "unexpected client or hot-update failures (" + figures.unexpected.get() + ")");
 			assertEquals(List.of(), audit.problems(), "problems the trace shows (" + audit.problemCount() + ")");
 			assertEquals(0, audit.count("violations"), "Violation events");
 			assertTrue(leaks.isClean(), () -> "leaks: " + leaks);
+			assertTrue(delivery.noLoss(), () -> "not every submitted message exactly once in the Inbox and Sent Items: " + delivery);
 			assertTrue(figures.completed.get() > 0 && audit.count("hot updates (LoadLibrary of the new revision)") > 0,
 					"the soak ran cycles and hot updates at all");
 			assertTrue(heapEnd <= heapStart * (1 + HEAP_GROWTH_ALLOWED),
@@ -161,6 +170,22 @@ class SoakIT {
 		}
 	}
 
+	/**
+	 * The peer transport makes a person's mailbox in the drop folder at their first logon; before
+	 * it, a message to them is undeliverable (a non-delivery report, rightly). Both exist before
+	 * the first message, so the no-loss check may expect every message delivered.
+	 */
+	private void openMailboxes() {
+		for (String profile : List.of("soak-alice", "soak-bob")) {
+			MapiSession session = mapi.logon(profile, ClientCycles.LOGON_FLAGS);
+			try {
+				session.logoff(0);
+			} finally {
+				session.release();
+			}
+		}
+	}
+
 	/** Two client threads and the hot-update thread for {@code seconds}, or until the watchdog fires. */
 	private void runPhase(String phase, long seconds) throws InterruptedException {
 		AtomicBoolean stop = new AtomicBoolean();
@@ -204,7 +229,8 @@ class SoakIT {
 				+ " within " + TIMEOUT + " ms (a step missing on EventAdmin?)");
 	}
 
-	private void printFigures(long seconds, long warmUp, TraceAudit audit, LeakReport leaks, long heapStart, long heapEnd) {
+	private void printFigures(long seconds, long warmUp, TraceAudit audit, LeakReport leaks, long heapStart, long heapEnd,
+			DeliveryCheck.Figures delivery) {
 		Map<String, Long> counts = audit.counts();
 		int leaked = leaks.providerObjects().size() + leaks.logons().size() + leaks.supportObjects().size() + leaks.clientHandles().size()
 				+ leaks.removalPendingBundles().size() + leaks.reachableClassLoaders().size();
@@ -217,16 +243,19 @@ class SoakIT {
 				String.format("messages submitted: %d; transports took %d, delivered into an Inbox %d, moved to Sent Items %d", figures.submitted.get(),
 						counts.getOrDefault("IXPLogon::SubmitMessage", 0L), counts.getOrDefault("IXPLogon::StartMessage", 0L),
 						counts.getOrDefault("IMsgStore::FinishedMsg", 0L)),
+				"no loss (after the soak, without hot updates): " + delivery,
 				String.format("StoreLogoff: %s; turned down (traffic in progress): %d", figures.storeLogoffs(), figures.turnedDown.get()),
 				String.format("hot updates: requested %d (one every %.0f ms: each takes its time, then 50 ms pass), done %d"
 						+ " (LoadLibrary of the new revision), MAPI::HotUnload %d", figures.updates.get(),
 						phaseNanos / 1e6 / Math.max(1, figures.updates.get()),
 						counts.getOrDefault("hot updates (LoadLibrary of the new revision)", 0L), counts.getOrDefault("hot unloads", 0L)),
 				String.format("trace audited: %d steps, sessions %d, provider logons store/ab/transport %d/%d/%d, store shutdowns with"
-						+ " StoreLogoffTransports %d, provider objects released %d; problems %d; reorder buffer at most %d",
+						+ " StoreLogoffTransports completed exactly once %d (steps turned down before it %d), provider objects released %d;"
+						+ " problems %d; reorder buffer at most %d",
 						counts.getOrDefault("events", 0L), counts.getOrDefault("sessions logged on", 0L),
 						counts.getOrDefault("provider logons IMS", 0L), counts.getOrDefault("provider logons IAB", 0L),
-						counts.getOrDefault("provider logons IXP", 0L), counts.getOrDefault("store shutdowns with StoreLogoffTransports", 0L),
+						counts.getOrDefault("provider logons IXP", 0L), counts.getOrDefault(ShutdownRules.SHUTDOWNS_COMPLETED_ONCE, 0L),
+						counts.getOrDefault("StoreLogoffTransports turned down", 0L),
 						counts.getOrDefault("provider objects released", 0L), audit.problemCount(), audit.mostEarly()),
 				String.format("violations: %d", counts.getOrDefault("violations", 0L)),
 				String.format("leaks: %d%s", leaked, leaked == 0 ? "" : " " + leaks),
