@@ -53,11 +53,11 @@ final class LibraryChurn implements Benchmark {
 		Result result = new Result(name());
 		double baselineSeconds = baseline(settings, cycles, warmUp, result);
 		Path work = settings.work(name()).resolve("runtime");
-		Files2.deleteTree(work);
-		Files.createDirectories(work.resolve("providers"));
-		Files.copy(settings.bundles().resolve(JAR), work.resolve("providers").resolve(JAR), StandardCopyOption.REPLACE_EXISTING);
 		double runtimeSeconds;
 		try (EmbeddedFelix felix = EmbeddedFelix.start(work, settings.bundles(), EmbeddedFelix.BASE, Map.of())) {
+			// the providers folder the runtime indexes when it starts (EmbeddedFelix points mapihost.providers there)
+			Files.createDirectories(work.resolve("providers"));
+			Files.copy(settings.bundles().resolve(JAR), work.resolve("providers").resolve(JAR), StandardCopyOption.REPLACE_EXISTING);
 			Configs configs = new Configs(felix);
 			// The check that the freed class loader is collected asks for up to gcAttempts full collections per
 			// FreeLibrary: a test aid (verifyUnload), off here; the harness checks heap and classes itself.

@@ -49,7 +49,7 @@ final class Spool implements Benchmark {
 
 	@Override
 	public Result run(Settings settings) throws Exception {
-		int messages = settings.quick() ? 200 : 10_000;
+		int messages = settings.quick() ? 100 : 10_000;
 		Path work = settings.work(name());
 		Path data = work.resolve("data");
 		List<String> jars = new ArrayList<>(EmbeddedFelix.BASE);

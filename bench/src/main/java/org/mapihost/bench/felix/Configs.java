@@ -57,7 +57,7 @@ public final class Configs {
 	}
 
 	/**
-	 * Waits until a logon to the profile no longer fails for want of it: the profile's service can
+	 * Waits until a logon to the profile no longer fails for want of the profile: the profile's service can
 	 * be registered a moment before the runtime's subsystem has bound it. The client must be
 	 * initialized; the trial session (MAPI_NO_MAIL, nothing opened) is logged off at once.
 	 */
@@ -70,10 +70,8 @@ public final class Configs {
 				session.release();
 				return true;
 			} catch (MapiException e) {
-				if (e.code() == ResultCode.MAPI_E_LOGON_FAILED && e.getMessage().contains("no profile named")) {
-					return false;
-				}
-				throw e;
+				// Any other failure (its provider not there yet, say) comes from a profile the runtime knows.
+				return !(e.code() == ResultCode.MAPI_E_LOGON_FAILED && e.getMessage().contains("no profile named"));
 			}
 		});
 	}

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,8 @@ public final class Report {
 				md.append("- ").append(note).append('\n');
 			}
 			md.append("\n```\n");
-			result.raw().forEach((k, v) -> md.append(k).append(" = ").append(v).append('\n'));
+			result.raw().forEach((k, v) -> md.append(k).append(" = ").append(v instanceof double[] array ? Arrays.toString(array) : v)
+					.append('\n'));
 			md.append("```\n");
 		}
 		return md.toString();
