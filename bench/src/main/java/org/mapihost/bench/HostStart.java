@@ -109,7 +109,8 @@ final class HostStart implements Benchmark {
 		ProcessBuilder builder = new ProcessBuilder(candidate.command()).directory(folder.toFile()).redirectErrorStream(true);
 		builder.environment().putAll(candidate.environment());
 		if (candidate.home() != null) {
-			builder.environment().put("KARAF_DATA", folder.resolve("data").toString());
+			// Karaf refuses a KARAF_DATA that does not exist
+			builder.environment().put("KARAF_DATA", Files.createDirectories(folder.resolve("data")).toString());
 		}
 		List<String> seen = new ArrayList<>();
 		long start = System.nanoTime();

@@ -37,7 +37,7 @@ public final class Report {
 	}
 
 	public void failed(String benchmark, Throwable e) {
-		failures.put(benchmark, e.toString());
+		failures.put(benchmark, e.toString().replaceAll("\\s+", " "));
 	}
 
 	public boolean hasFailures() {
