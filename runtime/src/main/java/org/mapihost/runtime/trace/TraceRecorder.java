@@ -8,11 +8,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.trace.ProtocolTrace;
 import org.mapihost.api.trace.TraceEvent;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -21,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
@@ -46,6 +49,14 @@ public class TraceRecorder implements ProtocolTrace {
 	}
 
 	private static final Step NOT_RECORDED = null;
+	/**
+	 * EventHandlers whose {@code event.topics} can match a trace topic (in LDAP, a star at the
+	 * end is a prefix match, an escaped one a literal star). Events are posted only while there is
+	 * one: a post hands each step to EventAdmin's threads, the largest part of a traced session
+	 * cycle when nobody listens (bench).
+	 */
+	static final String SUBSCRIBERS = "(|(event.topics=" + TOPIC_PREFIX + "*)(event.topics=org/mapihost/\\*)"
+			+ "(event.topics=org/\\*)(event.topics=\\*))";
 
 	private final Object lock = new Object();
 	private final ThreadLocal<Deque<Step>> openSteps = ThreadLocal.withInitial(ArrayDeque::new);
@@ -58,6 +69,7 @@ public class TraceRecorder implements ProtocolTrace {
 	private int capacity;
 	private volatile boolean recording;
 	private volatile EventAdminSink eventAdminSink;
+	private final AtomicInteger subscribers = new AtomicInteger();
 
 	@Reference(service = LoggerFactory.class)
 	Logger log;
@@ -120,6 +132,16 @@ public class TraceRecorder implements ProtocolTrace {
 
 	void unbindEventAdmin(EventAdmin eventAdmin) {
 		eventAdminSink = null;
+	}
+
+	@Reference(service = EventHandler.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+			target = SUBSCRIBERS)
+	void bindSubscriber(ServiceReference<EventHandler> handler) {
+		subscribers.incrementAndGet();
+	}
+
+	void unbindSubscriber(ServiceReference<EventHandler> handler) {
+		subscribers.decrementAndGet();
 	}
 
 	/**
@@ -210,7 +232,7 @@ public class TraceRecorder implements ProtocolTrace {
 			}
 		}
 		EventAdminSink eventAdmin = eventAdminSink;
-		if (eventAdmin != null) {
+		if (eventAdmin != null && subscribers.get() > 0) {
 			try {
 				eventAdmin.accept(event);
 			} catch (RuntimeException e) {
