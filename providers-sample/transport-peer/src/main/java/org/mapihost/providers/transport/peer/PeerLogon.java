@@ -39,6 +39,8 @@ import org.osgi.service.log.Logger;
  */
 final class PeerLogon implements TransportLogon {
 	static final int MAX_PER_POLL = 100;
+	/** The largest message taken from the drop folder: 64 MiB, what the Maildir store reads. */
+	static final long MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
 	static final Duration STALE_TMP = Duration.ofHours(36);
 
 	private enum State { OPEN, LOGGED_OFF, RELEASED }
@@ -50,6 +52,7 @@ final class PeerLogon implements TransportLogon {
 	private final Logger log;
 	private final Consumer<PeerLogon> onLogoff;
 	private final Set<String> misnamed = new HashSet<>();
+	private final Set<String> oversized = new HashSet<>();
 	private State state = State.OPEN;
 	private Traffic traffic;
 
@@ -195,6 +198,14 @@ final class PeerLogon implements TransportLogon {
 			return Optional.empty();
 		}
 		try {
+			long size = Files.size(file);
+			if (size > MAX_MESSAGE_BYTES) {
+				if (oversized.add(name)) {
+					log.warn("Mailbox {}: new/{} has {} bytes, more than the {} this transport delivers; it stays where it is",
+							settings.mailbox(), name, size, MAX_MESSAGE_BYTES);
+				}
+				return Optional.empty();
+			}
 			return Optional.of(new InboundMessage(name, Files.readAllBytes(file)));
 		} catch (NoSuchFileException e) {
 			log.debug("Mailbox {}: new/{} went away while being read", settings.mailbox(), name);

@@ -112,6 +112,19 @@ class PeerLogonTest {
 	}
 
 	@Test
+	void aMessageLargerThanTheLimitIsLeftInNewAndLoggedOnce() throws IOException {
+		Path big = dropFolder.resolve("bob/new").resolve(LocalAddresses.deliveryId("big@alice", "bob"));
+		try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+			file.setLength(PeerLogon.MAX_MESSAGE_BYTES + 1); // sparse: no 64 MiB written
+		}
+		alice.submitMessage(message("small@alice"), List.of(peer("bob")));
+		assertEquals(List.of(LocalAddresses.deliveryId("small@alice", "bob")), bob.poll().stream().map(InboundMessage::deliveryId).toList());
+		bob.poll();
+		assertTrue(Files.exists(big), "left where it is");
+		assertEquals(1, peers.log.lines.stream().filter(l -> l.startsWith("warn") && l.contains(big.getFileName().toString())).count());
+	}
+
+	@Test
 	void filesInTmpAndForeignNamesInNewAreNeverDelivered() throws IOException {
 		Files.write(dropFolder.resolve("bob/tmp/half-written"), new byte[] { 'x' });
 		Files.write(dropFolder.resolve("bob/new/1700000000.M1P2.host:2,S"), new byte[] { 'y' });
