@@ -91,7 +91,7 @@ public final class Session extends HandleBase implements MapiSession {
 			services.sessionEnded(session);
 			throw e;
 		}
-		session.track(services.leaks(), "session " + id + " (profile " + profile.name() + ")");
+		session.track(services.leaks(), () -> "session " + id + " (profile " + profile.name() + ")");
 		return session;
 	}
 
@@ -172,7 +172,7 @@ public final class Session extends HandleBase implements MapiSession {
 							"profile " + profile.name() + " has no store named '" + storeName + "'; stores: " + msgStoreNames()));
 			Logon logon = logons.logonStore(entry, profile.name(), flags);
 			StoreHandle store = new StoreHandle(services.nextId("ms"), logon);
-			store.track(services.leaks(), "store " + store.id() + " (" + storeName + ", session " + id() + ")");
+			store.track(services.leaks(), () -> "store " + store.id() + " (" + storeName + ", session " + id() + ")");
 			logon.storeHandle = store;
 			stores.put(storeName, store);
 			logons.enableTraffic();
@@ -280,9 +280,10 @@ public final class Session extends HandleBase implements MapiSession {
 					logons.logonAddressBook(entry, profile.name(), flags);
 				}
 			}
-			addressBook = new AddressBookHandle(services.nextId("ab"), this);
-			addressBook.track(services.leaks(), "address book " + addressBook.id() + " (session " + id() + ")");
-			return addressBook;
+			AddressBookHandle book = new AddressBookHandle(services.nextId("ab"), this);
+			book.track(services.leaks(), () -> "address book " + book.id() + " (session " + id() + ")");
+			addressBook = book;
+			return book;
 		} finally {
 			operations.unlock();
 		}
