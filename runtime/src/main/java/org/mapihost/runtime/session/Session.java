@@ -51,6 +51,9 @@ import org.mapihost.runtime.watch.Sequence;
  */
 public final class Session extends HandleBase implements MapiSession {
 	static final long LOCK_TIMEOUT_SECONDS = 60;
+	/** StoreLogoff takes exactly one of these (made once: the check runs on every StoreLogoff). */
+	private static final StoreLogoffFlag[] STORE_LOGOFF_MODES = { StoreLogoffFlag.LOGOFF_NO_WAIT, StoreLogoffFlag.LOGOFF_ORDERLY,
+			StoreLogoffFlag.LOGOFF_PURGE, StoreLogoffFlag.LOGOFF_ABORT, StoreLogoffFlag.LOGOFF_QUIET };
 
 	final RuntimeServices services;
 	final UidRegistry<Logon> uids = new UidRegistry<>();
@@ -194,9 +197,7 @@ public final class Session extends HandleBase implements MapiSession {
 			store.checkValid();
 			return ProviderCalls.gated(logon.provider.service.gate(), () -> calls.call("IMsgStore::StoreLogoff", logon.providerName(),
 					store.id(), MapiFlags.names(StoreLogoffFlag.class, flag), () -> {
-						MapiFlags.requireExactlyOne("StoreLogoff", flag, StoreLogoffFlag.LOGOFF_NO_WAIT,
-								StoreLogoffFlag.LOGOFF_ORDERLY, StoreLogoffFlag.LOGOFF_PURGE, StoreLogoffFlag.LOGOFF_ABORT,
-								StoreLogoffFlag.LOGOFF_QUIET);
+						MapiFlags.requireExactlyOne("StoreLogoff", flag, STORE_LOGOFF_MODES);
 						return logon.storeLogon().store().storeLogoff(flag);
 					}));
 		} finally {
