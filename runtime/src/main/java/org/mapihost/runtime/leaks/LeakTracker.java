@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Keeps what the runtime made and has not released yet — provider objects, logons, client
@@ -19,11 +20,11 @@ public final class LeakTracker {
 	/** One tracked object; {@link #released()} once it is gone. */
 	public final class Tracked {
 		private final String kind;
-		private final String description;
+		private final Supplier<String> description;
 		private final BooleanSupplier leaked;
 		private final Throwable origin;
 
-		private Tracked(String kind, String description, BooleanSupplier leaked) {
+		private Tracked(String kind, Supplier<String> description, BooleanSupplier leaked) {
 			this.kind = kind;
 			this.description = description;
 			this.leaked = leaked;
@@ -36,9 +37,9 @@ public final class LeakTracker {
 
 		String describe() {
 			if (origin == null) {
-				return description;
+				return description.get();
 			}
-			StringBuilder text = new StringBuilder(description).append(", created at");
+			StringBuilder text = new StringBuilder(description.get()).append(", created at");
 			int shown = 0;
 			for (StackTraceElement frame : origin.getStackTrace()) {
 				if (!frame.getClassName().startsWith(LeakTracker.class.getPackageName()) && shown++ < 6) {
@@ -59,6 +60,11 @@ public final class LeakTracker {
 	 * @param leaked      true once the object outlived its owner
 	 */
 	public Tracked track(String kind, String description, BooleanSupplier leaked) {
+		return track(kind, () -> description, leaked);
+	}
+
+	/** As {@link #track(String, String, BooleanSupplier)}; the description is made only when a leak is reported. */
+	public Tracked track(String kind, Supplier<String> description, BooleanSupplier leaked) {
 		Tracked tracked = new Tracked(kind, description, leaked);
 		live.add(tracked);
 		return tracked;

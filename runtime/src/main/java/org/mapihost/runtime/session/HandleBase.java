@@ -1,5 +1,7 @@
 package org.mapihost.runtime.session;
 
+import java.util.function.Supplier;
+
 import org.mapihost.api.MapiException;
 import org.mapihost.api.MapiHandle;
 import org.mapihost.api.ResultCode;
@@ -69,7 +71,7 @@ abstract class HandleBase implements MapiHandle, MapiHandleInfo {
 	 * tracker sees only a snapshot holder, never the handle, so a leaked handle is reported
 	 * without the report itself keeping the handle (and what it points to) alive.
 	 */
-	final void track(LeakTracker leaks, String description) {
+	final void track(LeakTracker leaks, Supplier<String> description) {
 		LeakState state = leakState;
 		tracked = leaks.track("client handle", description, state::leaked);
 	}

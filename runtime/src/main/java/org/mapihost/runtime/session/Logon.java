@@ -44,7 +44,7 @@ final class Logon implements LogonContext {
 		this.entry = entry;
 		this.session = session;
 		this.support = new Support(supportId, this);
-		this.supportTracked = session.services.leaks().track("support object", supportId + " of " + id + " (" + providerName()
+		this.supportTracked = session.services.leaks().track("support object", () -> supportId + " of " + id + " (" + providerName()
 				+ ", session " + session.id() + "): the provider never released it", support::heldAfterLogon);
 		support.onRelease(supportTracked::released);
 	}

@@ -162,7 +162,7 @@ final class Logons {
 					+ " could not make a provider object (its component did not activate; see the log)");
 		}
 		ProviderObject provider = new ProviderObject(id, service, object);
-		provider.tracked = session.services.leaks().track("provider object", id + " of " + service.name() + " in session " + session.id(),
+		provider.tracked = session.services.leaks().track("provider object", () -> id + " of " + service.name() + " in session " + session.id(),
 				session::isLoggedOff);
 		providerObjects.add(provider);
 		return provider;
@@ -172,7 +172,7 @@ final class Logons {
 		logon.providerLogon = providerLogon;
 		logons.add(logon);
 		logon.provider.liveLogons++;
-		logon.tracked = session.services.leaks().track("logon", logon.id + " of " + logon.providerName() + " in session " + session.id(),
+		logon.tracked = session.services.leaks().track("logon", () -> logon.id + " of " + logon.providerName() + " in session " + session.id(),
 				session::isLoggedOff);
 	}
 
@@ -216,7 +216,7 @@ final class Logons {
 	/** The runtime's part of OpenEntry: the client's handle on what the provider opened. */
 	EntryHandle entryHandle(Logon logon, EntryId entryId, PropObject object) {
 		EntryHandle entry = new EntryHandle(session.services.nextId("e"), logon, object, entryId != null ? entryId : object.entryId());
-		entry.track(session.services.leaks(), "entry " + entry.id() + " of " + logon.id + " (" + logon.providerName() + ", session "
+		entry.track(session.services.leaks(), () -> "entry " + entry.id() + " of " + logon.id + " (" + logon.providerName() + ", session "
 				+ session.id() + ")");
 		logon.openEntries.add(entry);
 		if (logon.storeHandle != null) {
@@ -444,6 +444,12 @@ final class Logons {
 	}
 
 	private List<Logon> logonsOf(ProviderKind kind) {
-		return logons.stream().filter(l -> l.kind() == kind).toList();
+		List<Logon> of = new ArrayList<>();
+		for (Logon logon : logons) {
+			if (logon.kind() == kind) {
+				of.add(logon);
+			}
+		}
+		return of;
 	}
 }

@@ -51,6 +51,9 @@ import org.mapihost.runtime.watch.Sequence;
  */
 public final class Session extends HandleBase implements MapiSession {
 	static final long LOCK_TIMEOUT_SECONDS = 60;
+	/** StoreLogoff takes exactly one of these (made once: the check runs on every StoreLogoff). */
+	private static final StoreLogoffFlag[] STORE_LOGOFF_MODES = { StoreLogoffFlag.LOGOFF_NO_WAIT, StoreLogoffFlag.LOGOFF_ORDERLY,
+			StoreLogoffFlag.LOGOFF_PURGE, StoreLogoffFlag.LOGOFF_ABORT, StoreLogoffFlag.LOGOFF_QUIET };
 
 	final RuntimeServices services;
 	final UidRegistry<Logon> uids = new UidRegistry<>();
@@ -91,7 +94,7 @@ public final class Session extends HandleBase implements MapiSession {
 			services.sessionEnded(session);
 			throw e;
 		}
-		session.track(services.leaks(), "session " + id + " (profile " + profile.name() + ")");
+		session.track(services.leaks(), () -> "session " + id + " (profile " + profile.name() + ")");
 		return session;
 	}
 
@@ -172,7 +175,7 @@ public final class Session extends HandleBase implements MapiSession {
 							"profile " + profile.name() + " has no store named '" + storeName + "'; stores: " + msgStoreNames()));
 			Logon logon = logons.logonStore(entry, profile.name(), flags);
 			StoreHandle store = new StoreHandle(services.nextId("ms"), logon);
-			store.track(services.leaks(), "store " + store.id() + " (" + storeName + ", session " + id() + ")");
+			store.track(services.leaks(), () -> "store " + store.id() + " (" + storeName + ", session " + id() + ")");
 			logon.storeHandle = store;
 			stores.put(storeName, store);
 			logons.enableTraffic();
@@ -194,9 +197,7 @@ public final class Session extends HandleBase implements MapiSession {
 			store.checkValid();
 			return ProviderCalls.gated(logon.provider.service.gate(), () -> calls.call("IMsgStore::StoreLogoff", logon.providerName(),
 					store.id(), MapiFlags.names(StoreLogoffFlag.class, flag), () -> {
-						MapiFlags.requireExactlyOne("StoreLogoff", flag, StoreLogoffFlag.LOGOFF_NO_WAIT,
-								StoreLogoffFlag.LOGOFF_ORDERLY, StoreLogoffFlag.LOGOFF_PURGE, StoreLogoffFlag.LOGOFF_ABORT,
-								StoreLogoffFlag.LOGOFF_QUIET);
+						MapiFlags.requireExactlyOne("StoreLogoff", flag, STORE_LOGOFF_MODES);
 						return logon.storeLogon().store().storeLogoff(flag);
 					}));
 		} finally {
@@ -280,9 +281,10 @@ public final class Session extends HandleBase implements MapiSession {
 					logons.logonAddressBook(entry, profile.name(), flags);
 				}
 			}
-			addressBook = new AddressBookHandle(services.nextId("ab"), this);
-			addressBook.track(services.leaks(), "address book " + addressBook.id() + " (session " + id() + ")");
-			return addressBook;
+			AddressBookHandle book = new AddressBookHandle(services.nextId("ab"), this);
+			book.track(services.leaks(), () -> "address book " + book.id() + " (session " + id() + ")");
+			addressBook = book;
+			return book;
 		} finally {
 			operations.unlock();
 		}

@@ -155,9 +155,10 @@ public class TraceRecorder implements ProtocolTrace {
 		}
 		Deque<Step> stack = openSteps.get();
 		Step parent = stack.peekLast();
+		List<String> flagNames = List.copyOf(flags);
 		Step step;
 		synchronized (lock) {
-			step = new Step(this, nextSeq++, parent, call, session, provider, object, List.copyOf(flags));
+			step = new Step(this, nextSeq++, parent, call, session, provider, object, flagNames);
 		}
 		stack.addLast(step);
 		return step;
@@ -209,7 +210,13 @@ public class TraceRecorder implements ProtocolTrace {
 		TraceEvent event = new TraceEvent(step.seq, step.parent, step.call, step.session, step.provider, step.object,
 				step.flags, result.name(), detail);
 		synchronized (lock) {
-			pending.put(step.seq, event);
+			if (step.seq == nextToPublish) {
+				// an outermost step, or one whose earlier steps have all ended: no detour through the pending map
+				publish(event);
+				nextToPublish++;
+			} else {
+				pending.put(step.seq, event);
+			}
 			while (!pending.isEmpty() && pending.firstKey() == nextToPublish) {
 				publish(pending.pollFirstEntry().getValue());
 				nextToPublish++;
