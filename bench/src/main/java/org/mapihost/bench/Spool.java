@@ -49,7 +49,8 @@ final class Spool implements Benchmark {
 
 	@Override
 	public Result run(Settings settings) throws Exception {
-		int messages = settings.quick() ? 100 : 10_000;
+		// -Dbench.spool.messages=N overrides the count, for profiling the spool alone
+		int messages = Integer.getInteger("bench.spool.messages", settings.quick() ? 100 : 10_000);
 		Path work = settings.work(name());
 		Path data = work.resolve("data");
 		List<String> jars = new ArrayList<>(EmbeddedFelix.BASE);
