@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.mapihost.api.MapiException;
 import org.mapihost.api.ResultCode;
@@ -32,6 +34,8 @@ public final class Maildir {
 	static final String DELETED_PREFIX = "..deleted-";
 
 	private final Path root;
+	/** One index per folder directory, shared by every {@link MaildirFolder} this object hands out. */
+	private final Map<Path, FolderIndex> indexes = new ConcurrentHashMap<>();
 
 	private Maildir(Path root) {
 		this.root = root;
@@ -79,7 +83,7 @@ public final class Maildir {
 	 */
 	public Optional<MaildirFolder> findFolder(FolderName name) {
 		Path directory = directoryOf(name);
-		return isFolder(name, directory) ? Optional.of(new MaildirFolder(name, directory)) : Optional.empty();
+		return isFolder(name, directory) ? Optional.of(folderAt(name, directory)) : Optional.empty();
 	}
 
 	/**
@@ -116,7 +120,11 @@ public final class Maildir {
 				// another process made the marker just now: what we wanted
 			}
 		}
-		return new MaildirFolder(name, directory);
+		return folderAt(name, directory);
+	}
+
+	private MaildirFolder folderAt(FolderName name, Path directory) {
+		return new MaildirFolder(name, directory, indexes.computeIfAbsent(directory, FolderIndex::new));
 	}
 
 	/**
@@ -133,6 +141,7 @@ public final class Maildir {
 		}
 		MaildirFolder folder = folder(name);
 		Path trash = root.resolve(DELETED_PREFIX + UniqueNames.next().name());
+		indexes.remove(folder.directory());
 		DurableFiles.moveAtomically(folder.directory(), trash);
 		DurableFiles.deleteTree(trash);
 	}

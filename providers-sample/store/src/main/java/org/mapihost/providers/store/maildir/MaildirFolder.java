@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.mapihost.api.MapiException;
@@ -22,8 +24,9 @@ import org.mapihost.api.ResultCode;
  * {@code tmp/}. No locks: every change is one atomic rename or unlink, which is what keeps
  * this store safe next to other Maildir clients working on the same directory.
  * <p>
- * Finding a message scans {@code new/} and {@code cur/}, as its file name changes with its
- * flags; fine for personal mailboxes, an index would be the next step for large ones.
+ * Finding a message asks the folder's {@link FolderIndex} where its file was last seen (its
+ * name changes with its flags) and checks that with one stat; only when another client changed
+ * the folder is it listed again.
  */
 public final class MaildirFolder {
 	static final String CUR = "cur";
@@ -32,10 +35,16 @@ public final class MaildirFolder {
 
 	private final FolderName name;
 	private final Path directory;
+	private final FolderIndex index;
 
 	MaildirFolder(FolderName name, Path directory) {
+		this(name, directory, new FolderIndex(directory));
+	}
+
+	MaildirFolder(FolderName name, Path directory, FolderIndex index) {
 		this.name = name;
 		this.directory = directory;
+		this.index = index;
 	}
 
 	static boolean isMaildir(Path directory) {
@@ -57,17 +66,21 @@ public final class MaildirFolder {
 	 *         address (dot files, names with blanks) are left out
 	 */
 	public List<StoredMessage> list() throws IOException {
+		Map<String, FolderIndex.Stamp> stamps = index.before(NEW, CUR);
 		List<StoredMessage> messages = new ArrayList<>();
+		Map<MessageId, Path> found = new HashMap<>();
 		for (String subdirectory : List.of(NEW, CUR)) {
 			try (DirectoryStream<Path> files = Files.newDirectoryStream(directory.resolve(subdirectory))) {
 				for (Path file : files) {
 					MessageFileName fileName = MessageFileName.parse(file.getFileName().toString());
 					if (fileName != null) {
+						found.putIfAbsent(fileName.id(), file);
 						stored(file, fileName).ifPresent(messages::add);
 					}
 				}
 			}
 		}
+		index.replace(found, stamps);
 		return messages;
 	}
 
@@ -75,24 +88,27 @@ public final class MaildirFolder {
 	 * @return the message, or empty when this folder does not hold it
 	 */
 	public Optional<StoredMessage> find(MessageId id) throws IOException {
-		for (String subdirectory : List.of(NEW, CUR)) {
-			Path exact = directory.resolve(subdirectory).resolve(id.name());
-			Optional<StoredMessage> unflagged = stored(exact, new MessageFileName(id, null));
-			if (unflagged.isPresent()) {
-				return unflagged;
+		Path known = index.known(id);
+		if (known != null) {
+			Optional<StoredMessage> found = stored(known);
+			if (found.isPresent()) {
+				return found;
 			}
-			String prefix = id.name() + ':';
-			try (DirectoryStream<Path> files = Files.newDirectoryStream(directory.resolve(subdirectory),
-					file -> file.getFileName().toString().startsWith(prefix))) {
-				for (Path file : files) {
-					Optional<StoredMessage> found = stored(file, MessageFileName.parse(file.getFileName().toString()));
-					if (found.isPresent()) {
-						return found;
-					}
+			// renamed (flags, new/ to cur/) or deleted by another Maildir client: list again
+		} else {
+			for (String subdirectory : List.of(NEW, CUR)) {
+				Optional<StoredMessage> unflagged = stored(directory.resolve(subdirectory).resolve(id.name()));
+				if (unflagged.isPresent()) {
+					return unflagged;
 				}
 			}
+			if (index.unchanged()) {
+				return Optional.empty();
+			}
 		}
-		return Optional.empty();
+		index.rebuild();
+		Path file = index.known(id);
+		return file == null ? Optional.empty() : stored(file);
 	}
 
 	/**
@@ -129,7 +145,10 @@ public final class MaildirFolder {
 	 * @return the new message's ID
 	 */
 	public MessageId deliver(MessageSource source) throws IOException {
-		return Delivery.deliver(directory, source);
+		Map<String, FolderIndex.Stamp> before = index.before(NEW);
+		MessageId id = Delivery.deliver(directory, source);
+		index.changed(before, id, directory.resolve(NEW).resolve(id.name()));
+		return id;
 	}
 
 	/**
@@ -148,7 +167,9 @@ public final class MaildirFolder {
 			throw new FileAlreadyExistsException(name.name(), null, "the folder '" + this.name + "' already holds it");
 		}
 		MessageFileName target = flags == null ? new MessageFileName(name, null) : MessageFileName.withFlags(name, flags);
+		Map<String, FolderIndex.Stamp> before = index.before(subdirectory(target));
 		Path file = Delivery.deliver(directory, target, modified, source);
+		index.changed(before, name, file);
 		return stored(file, target).orElseThrow(() -> new NoSuchFileException(file.toString(), null,
 				"moved away by another Maildir client right after it was written"));
 	}
@@ -168,7 +189,10 @@ public final class MaildirFolder {
 	 * @throws MapiException {@link ResultCode#MAPI_E_NOT_FOUND} when this folder does not hold it
 	 */
 	public void delete(MessageId id) throws IOException {
-		DurableFiles.deleteDurably(get(id).file());
+		Path file = get(id).file();
+		Map<String, FolderIndex.Stamp> before = index.before(subdirectory(file));
+		DurableFiles.deleteDurably(file);
+		index.changed(before, id, null);
 	}
 
 	/**
@@ -185,7 +209,11 @@ public final class MaildirFolder {
 		}
 		Path file = message.file();
 		Path moved = target.directory.resolve(file.getParent().getFileName()).resolve(file.getFileName());
+		Map<String, FolderIndex.Stamp> sourceBefore = index.before(subdirectory(file));
+		Map<String, FolderIndex.Stamp> targetBefore = target.index.before(subdirectory(moved));
 		DurableFiles.moveAtomically(file, moved);
+		index.changed(sourceBefore, id, null);
+		target.index.changed(targetBefore, id, moved);
 		return target.get(id);
 	}
 
@@ -201,7 +229,9 @@ public final class MaildirFolder {
 		MessageFileName wanted = current.withSeen(seen);
 		Path target = directory.resolve(CUR).resolve(wanted.toString());
 		if (!target.equals(message.file())) {
+			Map<String, FolderIndex.Stamp> before = index.before(subdirectory(message.file()), CUR);
 			DurableFiles.moveAtomically(message.file(), target);
+			index.changed(before, id, target);
 		}
 		return get(id);
 	}
@@ -225,6 +255,19 @@ public final class MaildirFolder {
 			}
 		}
 		return removed;
+	}
+
+	private static String subdirectory(MessageFileName fileName) {
+		return fileName.info() == null ? NEW : CUR;
+	}
+
+	private static String subdirectory(Path file) {
+		return file.getParent().getFileName().toString();
+	}
+
+	/** @param file a file in new/ or cur/ whose name this store can address */
+	private Optional<StoredMessage> stored(Path file) throws IOException {
+		return stored(file, MessageFileName.parse(file.getFileName().toString()));
 	}
 
 	private Optional<StoredMessage> stored(Path file, MessageFileName fileName) throws IOException {

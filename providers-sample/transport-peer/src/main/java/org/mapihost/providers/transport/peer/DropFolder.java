@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -105,10 +104,13 @@ final class DropFolder {
 
 	/** The files in the mailbox's {@code new/}, oldest first. */
 	List<Path> waiting(String mailbox) throws IOException {
+		record Waiting(Path file, FileTime modified) {
+		}
+		// one stat per file, not one per comparison: a backlog in new/ is sorted on every poll
 		try (Stream<Path> files = Files.list(mailbox(mailbox).resolve(NEW))) {
-			List<Path> regular = new ArrayList<>(files.filter(Files::isRegularFile).toList());
-			regular.sort(Comparator.comparing(DropFolder::modified).thenComparing(p -> p.getFileName().toString()));
-			return regular;
+			return files.filter(Files::isRegularFile).map(file -> new Waiting(file, modified(file)))
+					.sorted(Comparator.comparing(Waiting::modified).thenComparing(w -> w.file().getFileName().toString()))
+					.map(Waiting::file).toList();
 		}
 	}
 
