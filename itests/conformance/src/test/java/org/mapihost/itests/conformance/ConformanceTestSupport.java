@@ -1,23 +1,15 @@
 package org.mapihost.itests.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
+import org.mapihost.itests.testkit.ConfigurationWaits;
 import org.mapihost.api.LogonFlag;
 import org.mapihost.api.Mapi;
 import org.mapihost.api.MapiException;
@@ -27,20 +19,13 @@ import org.mapihost.api.ResultCode;
 import org.mapihost.api.trace.ProtocolTrace;
 import org.mapihost.itests.recording.RecordingLog;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.cm.ConfigurationExtension;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What every conformance test shares: the test bundle's own {@link Mapi} client, the trace, the
@@ -57,8 +42,6 @@ abstract class ConformanceTestSupport {
 	static final long TIMEOUT = 10_000;
 	/** The factory PID of profiles. */
 	static final String PROFILE_PID = "org.mapihost.profile";
-	private static final String BARRIER_PID = "org.mapihost.itests.barrier";
-	private static final AtomicInteger BARRIERS = new AtomicInteger();
 	/** What an Extended MAPI client passes to MAPILogonEx. */
 	static final int LOGON_FLAGS = LogonFlag.MAPI_EXTENDED.value() | LogonFlag.MAPI_NEW_SESSION.value();
 	/** What a client passes to OpenMsgStore. */
@@ -103,55 +86,10 @@ abstract class ConformanceTestSupport {
 	 * Waits until the runtime has taken up the profile's configuration, which happens
 	 * asynchronously: SCR registers the profile component's service (with the configuration's
 	 * properties) and binds it into the runtime while ConfigurationAdmin delivers the
-	 * configuration's event. The service shows the first step; {@link #awaitConfigurationEvents()}
-	 * the end of that delivery, and so the second.
+	 * configuration's event ({@link ConfigurationWaits#awaitProfile} waits for both).
 	 */
 	void awaitProfile(String profile) {
-		ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, profileFilter(profile), null);
-		tracker.open(true);
-		try {
-			assertNotNull(tracker.waitForService(TIMEOUT), () -> "the runtime did not take up profile " + profile);
-			awaitConfigurationEvents();
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("interrupted while waiting for profile " + profile, e);
-		} finally {
-			tracker.close();
-		}
-	}
-
-	/**
-	 * Waits until ConfigurationAdmin has delivered every configuration event raised so far: it
-	 * delivers them one after the other, so once the event of a configuration made now has
-	 * arrived, the listeners (SCR among them) are done with the earlier ones.
-	 */
-	private void awaitConfigurationEvents() throws InterruptedException {
-		String pid = BARRIER_PID + "." + BARRIERS.incrementAndGet();
-		CountDownLatch delivered = new CountDownLatch(1);
-		ConfigurationListener listener = event -> {
-			if (event.getPid().equals(pid) && event.getType() == ConfigurationEvent.CM_DELETED) {
-				delivered.countDown();
-			}
-		};
-		ServiceRegistration<ConfigurationListener> registration = context.registerService(ConfigurationListener.class, listener, null);
-		try {
-			Configuration barrier = configurationAdmin.getConfiguration(pid, "?");
-			barrier.update(new Hashtable<>(Map.of("barrier", pid)));
-			barrier.delete();
-			assertTrue(delivered.await(TIMEOUT, TimeUnit.MILLISECONDS), "ConfigurationAdmin delivered its events");
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		} finally {
-			registration.unregister();
-		}
-	}
-
-	private Filter profileFilter(String profile) {
-		try {
-			return context.createFilter("(&(service.factoryPid=" + PROFILE_PID + ")(name=" + profile + "))");
-		} catch (InvalidSyntaxException e) {
-			throw new IllegalArgumentException(profile, e);
-		}
+		ConfigurationWaits.awaitProfile(context, configurationAdmin, profile, TIMEOUT);
 	}
 
 	/** The last step of the trace so far. */

@@ -1,7 +1,6 @@
 package org.mapihost.itests.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +12,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,22 +42,17 @@ import org.mapihost.api.trace.ProtocolTrace;
 import org.mapihost.api.trace.TraceEvent;
 import org.mapihost.itests.faulty.FaultControl;
 import org.mapihost.itests.faulty.FaultyProviders;
+import org.mapihost.itests.testkit.ConfigurationWaits;
 import org.mapihost.itests.testkit.Trace;
 import org.mapihost.itests.testkit.TraceWatch;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What every fault test shares: the services, profiles made per fault, a background thread for
@@ -78,7 +71,6 @@ abstract class FaultsTestSupport {
 	static final MapiUid AB_UID = MapiUid.parse("4641554C5459000000000000000000BB");
 	/** The entries of every profile here, in rule-3 shutdown order, with their providers. */
 	static final Map<String, String> ENTRIES = Map.of("xp", FaultyProviders.XP, "ab", FaultyProviders.AB, "store", FaultyProviders.STORE);
-	private static final String BARRIER_PID = "org.mapihost.itests.faults.barrier";
 	private static final AtomicInteger NAMES = new AtomicInteger();
 	private static volatile String wellProfile;
 
@@ -224,46 +216,6 @@ abstract class FaultsTestSupport {
 	}
 
 	private void awaitProfile(String profile) {
-		ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, profileFilter(profile), null);
-		tracker.open(true);
-		try {
-			assertNotNull(tracker.waitForService(TIMEOUT), () -> "the runtime did not take up profile " + profile);
-			awaitConfigurationEvents();
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("interrupted while waiting for profile " + profile, e);
-		} finally {
-			tracker.close();
-		}
-	}
-
-	/** ConfigurationAdmin delivers events in order: once this one's arrived, SCR has the earlier ones. */
-	private void awaitConfigurationEvents() throws InterruptedException {
-		String pid = BARRIER_PID + "." + NAMES.incrementAndGet();
-		CountDownLatch delivered = new CountDownLatch(1);
-		ConfigurationListener listener = event -> {
-			if (event.getPid().equals(pid) && event.getType() == ConfigurationEvent.CM_DELETED) {
-				delivered.countDown();
-			}
-		};
-		ServiceRegistration<ConfigurationListener> registration = context.registerService(ConfigurationListener.class, listener, null);
-		try {
-			Configuration barrier = configurationAdmin.getConfiguration(pid, "?");
-			barrier.update(new Hashtable<>(Map.of("barrier", pid)));
-			barrier.delete();
-			assertTrue(delivered.await(TIMEOUT, TimeUnit.MILLISECONDS), "ConfigurationAdmin delivered its events");
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		} finally {
-			registration.unregister();
-		}
-	}
-
-	private Filter profileFilter(String profile) {
-		try {
-			return context.createFilter("(&(service.factoryPid=" + PROFILE_PID + ")(name=" + profile + "))");
-		} catch (InvalidSyntaxException e) {
-			throw new IllegalArgumentException(profile, e);
-		}
+		ConfigurationWaits.awaitProfile(context, configurationAdmin, profile, TIMEOUT);
 	}
 }

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,25 +31,20 @@ import org.mapihost.api.admin.ProviderLibraries;
 import org.mapihost.api.trace.ProtocolTrace;
 import org.mapihost.api.trace.TraceEvent;
 import org.mapihost.itests.recording.RecordingLog;
+import org.mapihost.itests.testkit.ConfigurationWaits;
 import org.mapihost.itests.testkit.Trace;
 import org.mapihost.itests.testkit.TraceWatch;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.log.LogReaderService;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.cm.ConfigurationExtension;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What every library test shares: the test bundle's own {@link Mapi} client, the trace and a
@@ -79,8 +70,6 @@ abstract class LibrariesTestSupport {
 	static final int LOGON_FLAGS = LogonFlag.MAPI_EXTENDED.value() | LogonFlag.MAPI_NEW_SESSION.value();
 	static final int STORE_FLAGS = MdbFlag.MDB_NO_DIALOG.value() | MdbFlag.MAPI_BEST_ACCESS.value();
 
-	private static final String BARRIER_PID = "org.mapihost.itests.libraries.barrier";
-	private static final AtomicInteger BARRIERS = new AtomicInteger();
 
 	@InjectBundleContext
 	BundleContext context;
@@ -118,7 +107,7 @@ abstract class LibrariesTestSupport {
 			return;
 		}
 		configuration.update(new Hashtable<>(wanted));
-		awaitConfigurationEvents(context, configurationAdmin);
+		ConfigurationWaits.awaitConfigurationEvents(context, configurationAdmin, TIMEOUT);
 	}
 
 	@BeforeEach
@@ -287,50 +276,6 @@ abstract class LibrariesTestSupport {
 	 * suite's support class for why two steps).
 	 */
 	void awaitProfile(String profile) {
-		ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, profileFilter(profile), null);
-		tracker.open(true);
-		try {
-			assertNotNull(tracker.waitForService(TIMEOUT), () -> "the runtime did not take up profile " + profile);
-			awaitConfigurationEvents(context, configurationAdmin);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("interrupted while waiting for profile " + profile, e);
-		} finally {
-			tracker.close();
-		}
-	}
-
-	/**
-	 * Waits until ConfigurationAdmin has delivered every configuration event raised so far: it
-	 * delivers them one after the other, so once the event of a configuration made now has
-	 * arrived, the listeners are done with the earlier ones.
-	 */
-	static void awaitConfigurationEvents(BundleContext context, ConfigurationAdmin configurationAdmin) throws InterruptedException {
-		String pid = BARRIER_PID + "." + BARRIERS.incrementAndGet();
-		CountDownLatch delivered = new CountDownLatch(1);
-		ConfigurationListener listener = event -> {
-			if (event.getPid().equals(pid) && event.getType() == ConfigurationEvent.CM_DELETED) {
-				delivered.countDown();
-			}
-		};
-		ServiceRegistration<ConfigurationListener> registration = context.registerService(ConfigurationListener.class, listener, null);
-		try {
-			Configuration barrier = configurationAdmin.getConfiguration(pid, "?");
-			barrier.update(new Hashtable<>(Map.of("barrier", pid)));
-			barrier.delete();
-			assertTrue(delivered.await(TIMEOUT, TimeUnit.MILLISECONDS), "ConfigurationAdmin delivered its events");
-		} catch (IOException e) {
-			throw new AssertionError("cannot make a barrier configuration", e);
-		} finally {
-			registration.unregister();
-		}
-	}
-
-	private Filter profileFilter(String profile) {
-		try {
-			return context.createFilter("(&(service.factoryPid=" + PROFILE_PID + ")(name=" + profile + "))");
-		} catch (InvalidSyntaxException e) {
-			throw new IllegalArgumentException(profile, e);
-		}
+		ConfigurationWaits.awaitProfile(context, configurationAdmin, profile, TIMEOUT);
 	}
 }

@@ -1,7 +1,6 @@
 package org.mapihost.itests.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +10,6 @@ import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -31,22 +28,17 @@ import org.mapihost.api.MsgStore;
 import org.mapihost.api.Recipient;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.trace.ProtocolTrace;
+import org.mapihost.itests.testkit.ConfigurationWaits;
 import org.mapihost.itests.testkit.Trace;
 import org.mapihost.itests.testkit.TraceWatch;
 import org.mapihost.itests.valve.Valve;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Filter;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What the mail tests share: the test bundle's {@link Mapi}, the trace and a watch on it,
@@ -63,7 +55,6 @@ abstract class MailTestSupport {
 	static final String PEER = "org.mapihost.providers.transport.peer";
 	static final int LOGON_FLAGS = LogonFlag.MAPI_EXTENDED.value() | LogonFlag.MAPI_NEW_SESSION.value();
 	static final int STORE_FLAGS = MdbFlag.MDB_NO_DIALOG.value() | MdbFlag.MAPI_BEST_ACCESS.value();
-	private static final String BARRIER_PID = "org.mapihost.itests.mail.barrier";
 	private static final AtomicInteger NAMES = new AtomicInteger();
 
 	@InjectBundleContext
@@ -157,46 +148,6 @@ abstract class MailTestSupport {
 	}
 
 	private void awaitProfile(String profile) {
-		ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, profileFilter(profile), null);
-		tracker.open(true);
-		try {
-			assertNotNull(tracker.waitForService(TIMEOUT), () -> "the runtime did not take up profile " + profile);
-			awaitConfigurationEvents();
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("interrupted while waiting for profile " + profile, e);
-		} finally {
-			tracker.close();
-		}
-	}
-
-	/** ConfigurationAdmin delivers events in order: once this one's arrived, SCR has the earlier ones. */
-	private void awaitConfigurationEvents() throws InterruptedException {
-		String pid = BARRIER_PID + "." + NAMES.incrementAndGet();
-		CountDownLatch delivered = new CountDownLatch(1);
-		ConfigurationListener listener = event -> {
-			if (event.getPid().equals(pid) && event.getType() == ConfigurationEvent.CM_DELETED) {
-				delivered.countDown();
-			}
-		};
-		ServiceRegistration<ConfigurationListener> registration = context.registerService(ConfigurationListener.class, listener, null);
-		try {
-			Configuration barrier = configurationAdmin.getConfiguration(pid, "?");
-			barrier.update(new Hashtable<>(Map.of("barrier", pid)));
-			barrier.delete();
-			assertTrue(delivered.await(TIMEOUT, TimeUnit.MILLISECONDS), "ConfigurationAdmin delivered its events");
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		} finally {
-			registration.unregister();
-		}
-	}
-
-	private Filter profileFilter(String profile) {
-		try {
-			return context.createFilter("(&(service.factoryPid=" + PROFILE_PID + ")(name=" + profile + "))");
-		} catch (InvalidSyntaxException e) {
-			throw new IllegalArgumentException(profile, e);
-		}
+		ConfigurationWaits.awaitProfile(context, configurationAdmin, profile, TIMEOUT);
 	}
 }

@@ -1,21 +1,12 @@
 package org.mapihost.itests.soak;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.mapihost.itests.testkit.ConfigurationWaits;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The soak's configuration through ConfigurationAdmin: the runtime's own settings and the two
@@ -23,8 +14,6 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 final class Configurations {
 	static final String PROFILE_PID = "org.mapihost.profile";
-	private static final String BARRIER_PID = "org.mapihost.itests.soak.barrier";
-	private static final AtomicInteger BARRIERS = new AtomicInteger();
 
 	private final BundleContext context;
 	private final ConfigurationAdmin admin;
@@ -47,44 +36,10 @@ final class Configurations {
 		Hashtable<String, Object> properties = new Hashtable<>(entries);
 		properties.put("name", name);
 		admin.getFactoryConfiguration(PROFILE_PID, name, "?").update(properties);
-		ServiceTracker<Object, Object> tracker;
-		try {
-			tracker = new ServiceTracker<>(context, context.createFilter("(&(service.factoryPid=" + PROFILE_PID + ")(name=" + name + "))"), null);
-		} catch (InvalidSyntaxException e) {
-			throw new IllegalArgumentException("profile name " + name, e);
-		}
-		tracker.open(true);
-		try {
-			if (tracker.waitForService(timeoutMillis) == null) {
-				throw new AssertionError("the runtime did not take up profile " + name + " within " + timeoutMillis + " ms");
-			}
-			awaitDelivered();
-		} finally {
-			tracker.close();
-		}
+		ConfigurationWaits.awaitProfile(context, admin, name, timeoutMillis);
 	}
 
-	/** ConfigurationAdmin delivers events in order: once this one's arrived, the listeners have the earlier ones. */
 	private void awaitDelivered() throws InterruptedException {
-		String pid = BARRIER_PID + "." + BARRIERS.incrementAndGet();
-		CountDownLatch delivered = new CountDownLatch(1);
-		ConfigurationListener listener = event -> {
-			if (event.getPid().equals(pid) && event.getType() == ConfigurationEvent.CM_DELETED) {
-				delivered.countDown();
-			}
-		};
-		ServiceRegistration<ConfigurationListener> registration = context.registerService(ConfigurationListener.class, listener, null);
-		try {
-			Configuration barrier = admin.getConfiguration(pid, "?");
-			barrier.update(new Hashtable<>(Map.of("barrier", pid)));
-			barrier.delete();
-			if (!delivered.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-				throw new AssertionError("ConfigurationAdmin did not deliver its events within " + timeoutMillis + " ms");
-			}
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		} finally {
-			registration.unregister();
-		}
+		ConfigurationWaits.awaitConfigurationEvents(context, admin, timeoutMillis);
 	}
 }
