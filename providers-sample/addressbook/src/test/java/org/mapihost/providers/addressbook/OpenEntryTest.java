@@ -27,6 +27,7 @@ import org.mapihost.api.provider.PropObject;
 import org.mapihost.providers.addressbook.vcard.ContactId;
 import org.mapihost.providers.addressbook.vcard.EntryIdCodec;
 import org.mapihost.providers.addressbook.vcard.OneOffAddress;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class OpenEntryTest {
 	@TempDir

@@ -29,6 +29,7 @@ import org.mapihost.api.Recipient;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.StatusColumn;
 import org.mapihost.api.provider.AddressBookLogon;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class ResolveNameTest {
 	private static final Recipient ALICE_SMTP = new Recipient("Alice Smith", "SMTP", "alice@example.org");

@@ -28,6 +28,7 @@ import org.mapihost.api.StatusColumn;
 import org.mapihost.api.StatusRow;
 import org.mapihost.api.StatusRowFlag;
 import org.mapihost.api.provider.AddressBookLogon;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class VCardAbLogonTest {
 	@TempDir

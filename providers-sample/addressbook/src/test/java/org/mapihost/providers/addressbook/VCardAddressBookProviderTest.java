@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mapihost.api.AbLogonFlag;
 import org.mapihost.api.MapiException;
 import org.mapihost.api.ResultCode;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class VCardAddressBookProviderTest {
 	private final VCardAddressBookProvider provider = new VCardAddressBookProvider();

@@ -20,6 +20,7 @@ import org.mapihost.api.StatusColumn;
 import org.mapihost.api.StatusRow;
 import org.mapihost.api.provider.AddressBookLogon;
 import org.mapihost.api.provider.PropObject;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class MemAbLogonTest {
 	private RecordingSupport support;

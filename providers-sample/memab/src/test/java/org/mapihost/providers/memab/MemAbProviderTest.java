@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mapihost.api.MapiException;
 import org.mapihost.api.ProviderKind;
 import org.mapihost.api.ResultCode;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class MemAbProviderTest {
 	private final MemAbProvider provider = new MemAbProvider();

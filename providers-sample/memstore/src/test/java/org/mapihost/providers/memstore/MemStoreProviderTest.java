@@ -11,6 +11,7 @@ import org.mapihost.api.MapiException;
 import org.mapihost.api.MdbFlag;
 import org.mapihost.api.ProviderKind;
 import org.mapihost.api.ResultCode;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class MemStoreProviderTest {
 	private final MemStoreProvider provider = new MemStoreProvider();

@@ -24,6 +24,7 @@ import org.mapihost.api.StoreLogoffFlag;
 import org.mapihost.api.provider.MessageStore;
 import org.mapihost.api.provider.PropObject;
 import org.mapihost.api.provider.StoreLogon;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class MemStoreTest {
 	private static final int ORDERLY = StoreLogoffFlag.LOGOFF_ORDERLY.value();

@@ -18,6 +18,7 @@ import org.mapihost.api.StatusRow;
 import org.mapihost.api.StatusRowFlag;
 import org.mapihost.api.TransportLogonFlag;
 import org.mapihost.api.provider.TransportLogon;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class MemXpLogonTest {
 	private static final int NO_TRAFFIC = TransportLogonFlag.LOGON_NO_INBOUND.value() | TransportLogonFlag.LOGON_NO_OUTBOUND.value();

@@ -14,6 +14,7 @@ import org.mapihost.api.MapiException;
 import org.mapihost.api.ProviderKind;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.provider.TransportLogon;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class MemXpProviderTest {
 	private final MemXpProvider provider = new MemXpProvider();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapihost.api.Recipient;
 import org.mapihost.api.provider.MessageStore;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 /**
  * What another Maildir reader sees: the store's files parsed with mime4j directly, not through

@@ -28,6 +28,7 @@ import org.mapihost.api.StoreLogoffFlag;
 import org.mapihost.api.provider.MessageStore;
 import org.mapihost.api.provider.StoreLogon;
 import org.mapihost.providers.store.maildir.StoreUidFile;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class MaildirStoreProviderTest {
 	@TempDir

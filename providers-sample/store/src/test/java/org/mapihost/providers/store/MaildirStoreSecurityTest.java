@@ -34,6 +34,7 @@ import org.mapihost.api.MessageRow;
 import org.mapihost.api.Recipient;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.provider.MessageStore;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 /**
  * What a store's client or a crafted entry ID can do to the file system: nothing outside the

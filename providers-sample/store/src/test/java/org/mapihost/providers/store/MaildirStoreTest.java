@@ -34,6 +34,7 @@ import org.mapihost.api.Recipient;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.provider.MessageStore;
 import org.mapihost.api.provider.PropObject;
+import org.mapihost.providers.testkit.RecordingSupport;
 import org.junit.jupiter.api.function.Executable;
 
 class MaildirStoreTest {

@@ -25,6 +25,7 @@ import org.mapihost.api.StatusRow;
 import org.mapihost.api.StatusRowFlag;
 import org.mapihost.api.TransportLogoffFlag;
 import org.mapihost.api.provider.InboundMessage;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 class PeerTransportProviderTest {
 	private static final int AVAILABLE = StatusCode.STATUS_AVAILABLE.value();

@@ -13,6 +13,7 @@ import org.mapihost.api.ProviderKind;
 import org.mapihost.api.Recipient;
 import org.mapihost.api.TransportLogonFlag;
 import org.mapihost.api.provider.OutboundMessage;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 /** Logons on one drop folder, as the runtime makes them, and messages to send. */
 final class Peers {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.mapihost.api.MapiException;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.StatusRow;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 

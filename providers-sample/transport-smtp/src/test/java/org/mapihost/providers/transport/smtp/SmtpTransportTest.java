@@ -20,6 +20,7 @@ import org.mapihost.api.ResultCode;
 import org.mapihost.api.StatusColumn;
 import org.mapihost.api.TransportLogoffFlag;
 import org.mapihost.api.provider.Undeliverable;
+import org.mapihost.providers.testkit.RecordingSupport;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 

@@ -1,9 +1,10 @@
-package org.mapihost.providers.memab;
+package org.mapihost.providers.testkit;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.mapihost.api.MapiException;
 import org.mapihost.api.MapiUid;
@@ -16,23 +17,29 @@ import org.mapihost.api.provider.ProviderSupport;
 
 /**
  * A support object that records every call in order and, like the runtime's, refuses calls
- * that do not fit its kind and every call after {@code Release}.
+ * that do not fit its kind and every call after {@code Release}. For the providers' unit tests,
+ * which read its lists directly.
  */
-final class RecordingSupport implements ProviderSupport {
-	final List<String> calls = new ArrayList<>();
-	final List<MapiUid> uids = new ArrayList<>();
-	final List<StatusRow> rows = new ArrayList<>();
-	final List<Integer> rowFlags = new ArrayList<>();
-	final List<Integer> storeLogoffTransportsFlags = new ArrayList<>();
-	int storeLogoffTransportsResult = StoreLogoffFlag.LOGOFF_COMPLETE.value();
+public final class RecordingSupport implements ProviderSupport {
+	public final List<String> calls = new CopyOnWriteArrayList<>();
+	public final List<MapiUid> uids = new ArrayList<>();
+	public final List<StatusRow> rows = new ArrayList<>();
+	public final List<Integer> rowFlags = new ArrayList<>();
+	public final List<Integer> storeLogoffTransportsFlags = new ArrayList<>();
+	public int storeLogoffTransportsResult = StoreLogoffFlag.LOGOFF_COMPLETE.value();
 
 	private final ProviderKind kind;
 	private final ProfileSection section;
 	private boolean released;
 
-	RecordingSupport(ProviderKind kind, String entryName, Map<String, String> settings) {
+	public RecordingSupport(ProviderKind kind, String entryName, Map<String, String> settings) {
 		this.kind = kind;
 		this.section = new ProfileSection("test-profile", entryName, "test.provider", settings);
+	}
+
+	/** A store's support object, for the profile entry {@code store}. */
+	public RecordingSupport(Map<String, String> settings) {
+		this(ProviderKind.STORE, "store", settings);
 	}
 
 	@Override
@@ -87,11 +94,11 @@ final class RecordingSupport implements ProviderSupport {
 		released = true;
 	}
 
-	int count(String call) {
+	public int count(String call) {
 		return Collections.frequency(calls, call);
 	}
 
-	String lastCall() {
+	public String lastCall() {
 		return calls.isEmpty() ? "" : calls.get(calls.size() - 1);
 	}
 
