@@ -18,6 +18,8 @@ import org.mapihost.api.MdbFlag;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.trace.ProtocolTrace;
 import org.mapihost.itests.recording.RecordingLog;
+import org.mapihost.itests.testkit.ClientBundles;
+import org.mapihost.itests.testkit.Trace;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;

@@ -16,6 +16,7 @@ import org.mapihost.api.MsgStore;
 import org.mapihost.api.ResultCode;
 import org.mapihost.api.StoreLogoffFlag;
 import org.mapihost.itests.recording.RecordingProviders;
+import org.mapihost.itests.testkit.Trace;
 import org.osgi.test.common.annotation.Property;
 import org.osgi.test.common.annotation.config.WithFactoryConfiguration;
 

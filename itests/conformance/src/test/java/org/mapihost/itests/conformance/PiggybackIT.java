@@ -18,6 +18,7 @@ import org.mapihost.api.MsgStore;
 import org.mapihost.api.StatusColumn;
 import org.mapihost.api.StoreLogoffFlag;
 import org.mapihost.api.trace.TraceEvent;
+import org.mapihost.itests.testkit.Trace;
 import org.osgi.test.common.annotation.Property;
 import org.osgi.test.common.annotation.config.WithFactoryConfiguration;
 

@@ -24,6 +24,7 @@ import org.mapihost.api.provider.PropObject;
 import org.mapihost.api.provider.ProviderSupport;
 import org.mapihost.api.provider.ServiceProvider;
 import org.mapihost.api.provider.StoreLogon;
+import org.mapihost.itests.testkit.Trace;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.PrototypeServiceFactory;
 import org.osgi.framework.ServiceRegistration;

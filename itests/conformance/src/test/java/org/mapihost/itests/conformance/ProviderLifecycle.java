@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.mapihost.api.trace.TraceEvent;
+import org.mapihost.itests.testkit.Trace;
 
 /**
  * Checks the provider-object rules of DESIGN.md §3 on a trace that covers whole sessions: each

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mapihost.api.MapiSession;
 import org.mapihost.api.MsgStore;
 import org.mapihost.api.trace.TraceEvent;
+import org.mapihost.itests.testkit.Trace;
 import org.osgi.test.common.annotation.Property;
 import org.osgi.test.common.annotation.config.WithFactoryConfiguration;
 

@@ -21,6 +21,7 @@ import org.mapihost.api.StoreLogoffFlag;
 import org.mapihost.api.trace.TraceEvent;
 import org.mapihost.itests.recording.RecordingLog.Call;
 import org.mapihost.itests.recording.RecordingProviders;
+import org.mapihost.itests.testkit.Trace;
 import org.osgi.test.common.annotation.Property;
 import org.osgi.test.common.annotation.config.WithFactoryConfiguration;
 

@@ -34,6 +34,7 @@ import org.mapihost.itests.recording.RecordingLog;
 import org.mapihost.itests.testkit.ConfigurationWaits;
 import org.mapihost.itests.testkit.Trace;
 import org.mapihost.itests.testkit.TraceWatch;
+import org.mapihost.itests.testkit.ClientBundles;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;

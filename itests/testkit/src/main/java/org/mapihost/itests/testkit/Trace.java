@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
 import org.mapihost.api.trace.TraceEvent;
 
 /**
- * (A copy of the conformance suite's helper, with {@link #subtree}.)
- * <p>
  * A slice of the runtime's protocol trace, with the queries the tests make and the outline
  * they compare with docs/CONTRACTS.md: one line per step, indented two spaces per level of
  * {@code parent} nesting, with its flags in brackets.

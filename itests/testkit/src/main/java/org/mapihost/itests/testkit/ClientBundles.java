@@ -1,4 +1,4 @@
-package org.mapihost.itests.conformance;
+package org.mapihost.itests.testkit;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +21,7 @@ import org.osgi.framework.ServiceReference;
  * each of them gets a {@code Mapi} object of its own with its own initialize count.
  * {@link #close()} uninitializes each client to zero and uninstalls it.
  */
-final class ClientBundles implements AutoCloseable {
+public final class ClientBundles implements AutoCloseable {
 	private static final AtomicInteger SERIAL = new AtomicInteger();
 
 	private final BundleContext context;
@@ -30,7 +30,7 @@ final class ClientBundles implements AutoCloseable {
 	private record Client(Bundle bundle, ServiceReference<Mapi> reference, Mapi mapi) {
 	}
 
-	ClientBundles(BundleContext context) {
+	public ClientBundles(BundleContext context) {
 		this.context = context;
 	}
 
@@ -41,7 +41,7 @@ final class ClientBundles implements AutoCloseable {
 	 * @param name a short name, part of the bundle's symbolic name
 	 * @return the client's own Mapi object
 	 */
-	Mapi install(String name) throws IOException, BundleException {
+	public Mapi install(String name) throws IOException, BundleException {
 		String symbolicName = "org.mapihost.itests.client." + name + SERIAL.incrementAndGet();
 		Bundle bundle = context.installBundle("itests:" + symbolicName, new ByteArrayInputStream(jar(symbolicName)));
 		bundle.start();
@@ -73,7 +73,7 @@ final class ClientBundles implements AutoCloseable {
 	 * Uninstalls a client as a leaking client goes away: without uninitializing it and without
 	 * giving its Mapi object back first.
 	 */
-	void uninstallUnbalanced(Mapi mapi) throws BundleException {
+	public void uninstallUnbalanced(Mapi mapi) throws BundleException {
 		for (Client client : List.copyOf(clients)) {
 			if (client.mapi() == mapi) {
 				client.bundle().uninstall();
